@@ -1,0 +1,3 @@
+from villagebook.cli import main
+
+main()

@@ -1,0 +1,197 @@
+"""Open, create and migrate the book (one SQLite file); the only place that writes.
+
+Every write goes through :meth:`Book.writing`: one transaction that also appends its
+audit line, so a failed command changes nothing and a done one is always explained.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from villagebook.errors import BookError
+from villagebook.schema import APPLICATION_ID, MIGRATIONS
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_path() -> Path:
+    """Where the book lives unless --db or VILLAGEBOOK_DB says otherwise."""
+    env = os.environ.get("VILLAGEBOOK_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("villagebook", appauthor=False)) / "villagebook.db"
+
+
+def now() -> str:
+    """Local wall-clock time to the second, as the village reads it."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def system_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some Windows set-ups
+        return "unknown"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+class Book:
+    """One village's book: a SQLite connection with the rules of the village around it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._in_write = False
+        self._db = None
+
+    # -- opening ------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, village: str, actor: str | None = None) -> Book:
+        """Make a new book with the default settings and catalogue."""
+        from villagebook import catalogue, settings
+
+        path = Path(path)
+        village = (village or "").strip()
+        if not village:
+            raise BookError("init.no_village")
+        if path.exists():
+            raise BookError("book.exists", path=path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = _connect(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise BookError("book.cannot_create", path=path, why=exc) from None
+        book = cls(conn, path)
+        try:
+            book._migrate()
+            with book.writing(actor, "book.init", village, {"village": village}) as c:
+                settings.write_defaults(c, village)
+                catalogue.write_defaults(c)
+        except BaseException:
+            conn.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            raise
+        return book
+
+    @classmethod
+    def open(cls, path: Path) -> Book:
+        """Open an existing book, refusing anything that is not one, and migrate it."""
+        path = Path(path)
+        if not path.is_file():
+            raise BookError("book.missing", path=path)
+        try:
+            conn = _connect(path)
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise BookError("book.not_a_book", path=path) from None
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise BookError("book.not_a_book", path=path)
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise BookError("book.too_new", path=path)
+        book = cls(conn, path)
+        if version < SCHEMA_VERSION:
+            book._migrate()
+        return book
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        """Run the numbered steps this file has not seen yet, each in its own transaction."""
+        conn = self.conn
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in step:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {number}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    # -- writing ------------------------------------------------------------------
+    @contextmanager
+    def writing(
+        self, actor: str | None, action: str, subject: str, detail: dict | None = None
+    ) -> Iterator[sqlite3.Connection]:
+        """One transaction that does a write and appends its audit line, or nothing at all."""
+        if self._in_write:
+            raise RuntimeError("nested write")
+        conn = self.conn
+        self._in_write = True
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            self._in_write = False
+            raise BookError("book.busy", path=self.path, why=exc) from None
+        try:
+            yield conn
+            self.audit(actor, action, subject, detail)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_write = False
+
+    def audit(self, actor: str | None, action: str, subject: str, detail: dict | None) -> None:
+        """Append one more audit line; only inside :meth:`writing`, whose commit keeps it."""
+        if not self._in_write:
+            raise RuntimeError("audit lines are written inside a write")
+        self.conn.execute(
+            "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            (
+                now(),
+                actor or system_user(),
+                action,
+                subject,
+                json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    # -- reading ------------------------------------------------------------------
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the same connection, for bulk and table work."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db

@@ -1,0 +1,486 @@
+"""The `villagebook` command: thin click commands over the core modules.
+
+Each command parses its options and calls one core function. A BookError (or any other
+failure) becomes one line in the user's language and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from villagebook import i18n
+from villagebook.book import Book, default_path, system_user
+from villagebook.errors import BookError
+from villagebook.i18n import t
+from villagebook.quantities import fmt_points, fmt_points_short, parse_month
+
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+class UserError(click.ClickException):
+    """One line, prefixed in the user's language."""
+
+    def show(self, file=None) -> None:
+        prefix = "错误：" if i18n.get_lang() == "zh" else "Error: "
+        click.echo(prefix + self.format_message(), err=True)
+
+
+class Group(click.Group):
+    """A command group whose failures reach the user as one clear line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BookError as exc:
+            raise UserError(str(exc)) from None
+        except sqlite3.OperationalError as exc:
+            key = "book.readonly" if _is_write_failure(exc) else "book.error"
+            raise UserError(t(key, why=exc)) from None
+        except sqlite3.Error as exc:
+            raise UserError(t("book.error", why=exc)) from None
+        except OSError as exc:
+            raise UserError(t("book.error", why=exc.strerror or exc)) from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Abort() from None
+        except Exception as exc:  # the last guard: no traceback reaches a user
+            raise UserError(t("internal", why=f"{type(exc).__name__}: {exc}")) from None
+
+
+def _is_write_failure(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "full" in text or "disk" in text
+
+
+# -- shared options, defined once -------------------------------------------------------
+def _set_lang(ctx, param, value):
+    if value:
+        i18n.set_lang(value)
+    return value
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(i18n.LANGS), envvar="VILLAGEBOOK_LANG", callback=_set_lang,
+    expose_value=False, is_eager=True, help="Language of messages: zh (default) or en.",
+)
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="VILLAGEBOOK_DB",
+    help="The book file (default: the user's data folder; or VILLAGEBOOK_DB).",
+)
+format_option = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
+                             help="Output as an aligned table, CSV or JSON.")
+by_option = click.option("--by", help="Who does this: a gatherer's name (default: the last one "
+                                      "on this laptop).")
+
+
+def with_book(command):
+    """Add --db and --lang to a command and hand it the opened book."""
+
+    @db_option
+    @lang_option
+    @functools.wraps(command)
+    def wrapper(db_path, **kwargs):
+        with Book.open(db_path or default_path()) as book:
+            return command(book, **kwargs)
+
+    return wrapper
+
+
+def resolve_gatherer(book: Book, by: str | None) -> str:
+    """The gatherer named by --by, else the one this laptop used last, else the only one."""
+    from villagebook import laptop, people
+
+    if by:
+        name = people.get_gatherer(book, by).name
+    else:
+        name = laptop.last_gatherer(book.path)
+        known = people.list_gatherers(book)
+        if name not in {g.name for g in known}:
+            if len(known) != 1:
+                raise BookError("gatherer.none")
+            name = known[0].name
+    laptop.remember_gatherer(book.path, name)
+    return name
+
+
+def actor_of(book: Book, by: str | None) -> str:
+    """Who to name in the audit log for a committee-side write."""
+    from villagebook import laptop
+
+    return by or laptop.last_gatherer(book.path) or system_user()
+
+
+def emit(header_keys: list[str], rows: list[list], fmt: str, json_value=None,
+         numeric: set[int] = frozenset(), footer: list[str] | None = None) -> None:
+    """Print rows as a table, CSV or JSON."""
+    from villagebook import csvio, texttable
+
+    if fmt == "json":
+        click.echo(json.dumps(json_value, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        out = io.StringIO()
+        csvio.write_csv(out, header_keys, rows)
+        click.echo(out.getvalue(), nl=False)
+    elif not rows:
+        click.echo(t("no_rows"))
+    else:
+        header = [t(f"h.{k}") for k in header_keys]
+        click.echo(texttable.render(header, rows, numeric, footer))
+
+
+# -- the commands --------------------------------------------------------------------------
+@click.group(cls=Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@lang_option
+@click.version_option(package_name="villagebook")
+@click.pass_context
+def cli(ctx):
+    """villagebook 积分簿: record a village's contributions, tally the month, stars and flags.
+
+    Try `villagebook demo` for a demo village, or `villagebook init --village NAME`.
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command()
+@click.option("--village", required=True, help="The village's name, e.g. 夹矿马家村.")
+@db_option
+@lang_option
+@by_option
+def init(village, db_path, by):
+    """Create a new book with the default catalogue."""
+    path = db_path or default_path()
+    with Book.create(path, village, actor=by) as book:
+        from villagebook import settings
+
+        click.echo(t("init.done", village=settings.load(book).village, path=book.path))
+
+
+@cli.command()
+@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the demo book here instead of a temporary folder.")
+@lang_option
+def demo(keep):
+    """Build a demo village (about 120 residents, 3 months) and show this month's sheet."""
+    import tempfile
+
+    from villagebook import demo as demo_village
+    from villagebook import tally
+
+    path = keep or Path(tempfile.mkdtemp(prefix="villagebook-demo-")) / "demo.db"
+    with demo_village.build(path) as book:
+        click.echo(t("demo.made", path=path))
+        click.echo("")
+        _print_sheet(book, tally.month_sheet(book, parse_month(None)), "table", "sheet.title")
+
+
+# -- catalogue ---------------------------------------------------------------------------
+@cli.group(cls=Group)
+def catalogue():
+    """The published rules (积分细则): what earns points and how many."""
+
+
+@catalogue.command("list")
+@click.option("--all", "include_retired", is_flag=True, help="Include retired categories.")
+@format_option
+@with_book
+def catalogue_list(book, include_retired, fmt):
+    """List the rules."""
+    from villagebook import catalogue as cat_mod
+
+    cats = cat_mod.categories(book, include_retired)
+    rows = [[c.code, c.name, t(f"kind.{c.kind}"), c.describe(),
+             "" if c.max_quantity is None else str(c.max_quantity)] for c in cats]
+    data = [{"code": c.code, "name_zh": c.name_zh, "name_en": c.name_en, "kind": c.kind,
+             "points": fmt_points(c.points_c), "per_units": c.per_units,
+             "max_quantity": None if c.max_quantity is None else str(c.max_quantity),
+             "active": c.active} for c in cats]
+    emit(["code", "category", "kind", "rule", "max"], rows, fmt, data)
+
+
+@catalogue.command("add")
+@click.argument("code")
+@click.option("--name-zh", required=True, help="Chinese name, e.g. 修桥补路.")
+@click.option("--name-en", required=True, help="English name.")
+@click.option("--kind", required=True, type=click.Choice(["hours", "yuan", "count", "fixed"]))
+@click.option("--points", required=True, help="Points P given per N units (P > 0).")
+@click.option("--per", default="1", show_default=True, help="N units that earn P points.")
+@click.option("--max", "max_quantity", help="Largest quantity one entry may have.")
+@by_option
+@with_book
+def catalogue_add(book, code, name_zh, name_en, kind, points, per, max_quantity, by):
+    """Publish a new rule."""
+    from villagebook import catalogue as cat_mod
+
+    cat = cat_mod.add(book, code, name_zh, name_en, kind, points, per, max_quantity,
+                      actor=actor_of(book, by))
+    click.echo(t("category.added", code=cat.code, rule=cat.describe()))
+
+
+@catalogue.command("retire")
+@click.argument("code")
+@by_option
+@with_book
+def catalogue_retire(book, code, by):
+    """Stop a rule for new entries (past entries keep their points)."""
+    from villagebook import catalogue as cat_mod
+
+    cat = cat_mod.retire(book, code, actor=actor_of(book, by))
+    click.echo(t("category.retired", code=cat.code))
+
+
+# -- gatherers and residents ----------------------------------------------------------------
+@cli.group(cls=Group)
+def gatherers():
+    """The information gatherers (信息员) who record entries."""
+
+
+@gatherers.command("add")
+@click.argument("name")
+@click.option("--corner", default="", help="The corner (片区) this gatherer covers.")
+@with_book
+def gatherers_add(book, name, corner):
+    """Add a gatherer."""
+    from villagebook import people
+
+    gatherer = people.add_gatherer(book, name, corner)
+    click.echo(t("gatherer.added", name=gatherer.name))
+
+
+@gatherers.command("list")
+@format_option
+@with_book
+def gatherers_list(book, fmt):
+    """List the gatherers."""
+    from villagebook import people
+
+    found = people.list_gatherers(book)
+    emit(["name", "corner"], [[g.name, g.corner] for g in found], fmt,
+         [{"id": g.id, "name": g.name, "corner": g.corner} for g in found])
+
+
+@cli.group(cls=Group)
+def residents():
+    """The residents (村民) who earn points."""
+
+
+@residents.command("add")
+@click.argument("name")
+@click.option("--household", default="", help="The household (户), e.g. 马家3户.")
+@click.option("--corner", default="", help="The corner (片区), e.g. 东片.")
+@click.option("--off-board", is_flag=True, help="Keep this name off public boards.")
+@click.option("--note", default="")
+@by_option
+@with_book
+def residents_add(book, name, household, corner, off_board, note, by):
+    """Add a resident (pinyin and initials are worked out for search)."""
+    from villagebook import people
+
+    resident = people.add_resident(book, name, household, corner, not off_board, note,
+                                   actor=actor_of(book, by))
+    click.echo(t("resident.added", label=resident.label(), id=resident.id[:8]))
+
+
+@residents.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@by_option
+@with_book
+def residents_import(book, csv_file, by):
+    """Import residents from a CSV of name,household,corner[,on_board] (all or nothing)."""
+    from villagebook import csvio
+
+    added, skipped = csvio.import_residents(book, csv_file, actor=actor_of(book, by))
+    click.echo(t("resident.imported", added=added, skipped=skipped))
+
+
+@residents.command("list")
+@click.option("--corner", help="Only this corner.")
+@format_option
+@with_book
+def residents_list(book, corner, fmt):
+    """List residents."""
+    from villagebook import people
+
+    found = people.list_residents(book, corner)
+    rows = [[r.id[:8], r.name, r.household, r.corner, t("yes" if r.on_board else "no")]
+            for r in found]
+    data = [{"id": r.id, "name": r.name, "pinyin": r.pinyin, "initials": r.initials,
+             "household": r.household, "corner": r.corner, "on_board": r.on_board}
+            for r in found]
+    emit(["id", "name", "household", "corner", "on_board"], rows, fmt, data)
+
+
+# -- entries -------------------------------------------------------------------------------
+def _what(entry) -> str:
+    kind = entry.rule.rsplit(" ", 1)[-1]
+    return "" if kind == "fixed" else f"{entry.quantity} {t(f'unit.{kind}')}"
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("who")
+@click.argument("category")
+@click.argument("quantity", required=False)
+@click.option("--date", "day", help="The day of the contribution (default today; 昨天 works).")
+@click.option("--note", default="", help="What was done, e.g. 安装篮球架.")
+@by_option
+@with_book
+def record(book, who, category, quantity, day, note, by):
+    """Record a contribution: WHO (name, pinyin initials or id) CATEGORY [QUANTITY]."""
+    from villagebook import catalogue as cat_mod
+    from villagebook import entries, people
+
+    resident = people.find_resident(book, who)
+    gatherer = resolve_gatherer(book, by)
+    entry = entries.record(book, resident, category, quantity, gatherer, day=day, note=note)
+    click.echo(t("entry.recorded", name=resident.name, points=fmt_points_short(entry.points_c),
+                 category=cat_mod.get(book, entry.category).name, what=_what(entry).strip(),
+                 day=entry.day, id=entry.id[:8]))
+
+
+@cli.command()
+@click.argument("entry_id")
+@click.option("--reason", required=True, help="Why the entry is withdrawn.")
+@by_option
+@with_book
+def void(book, entry_id, reason, by):
+    """Void a mistaken entry with a reason (it stays in the book, out of the totals)."""
+    from villagebook import entries
+
+    entry = entries.void(book, entry_id, reason, resolve_gatherer(book, by))
+    click.echo(t("entry.voided", id=entry.id[:8], name=entry.resident_name,
+                 points=fmt_points(entry.points_c), reason=entry.void_reason))
+
+
+@cli.command("entries")
+@click.option("--month", help="Only this month (YYYY-MM).")
+@click.option("--resident", "who", help="Only this resident.")
+@format_option
+@with_book
+def entries_cmd(book, month, who, fmt):
+    """List entries with their ids, voided ones marked."""
+    from villagebook import catalogue as cat_mod
+    from villagebook import entries, people
+
+    rid = people.find_resident(book, who).id if who else None
+    found = entries.entries_of(book, resident_id=rid, month=parse_month(month) if month else None)
+    names = {c.code: c.name for c in cat_mod.categories(book, include_retired=True)}
+    rows = [[e.id[:8], e.day, e.resident_name, names.get(e.category, e.category), e.quantity,
+             fmt_points(e.points_c), e.recorded_by,
+             f"{t('voided')}: {e.void_reason}" if e.voided_at else e.note]
+            for e in found]
+    data = [dict(vars(e), points=fmt_points(e.points_c)) for e in found]
+    for item in data:
+        del item["points_c"]
+    emit(["id", "day", "name", "category", "quantity", "points", "by", "note"], rows, fmt, data,
+         numeric={4, 5})
+
+
+# -- tallies ---------------------------------------------------------------------------------
+def _print_sheet(book, sheet, fmt: str, title_key: str) -> None:
+    from villagebook import settings
+
+    village = settings.load(book).village
+    data = {
+        "village": village,
+        "period": sheet.period,
+        "points_per_star": fmt_points_short(sheet.points_per_star_c),
+        "stars_per_flag": sheet.stars_per_flag,
+        "total": fmt_points(sheet.total_c),
+        "lines": [line.as_dict() for line in sheet.lines],
+    }
+    keys = ["name", "household", "corner", "entries", "points", "stars", "flags", "loose_stars"]
+    rows = [[ln.name, ln.household, ln.corner, ln.entries, fmt_points(ln.points_c), ln.stars,
+             ln.flags, ln.loose_stars] for ln in sheet.lines]
+    if fmt == "table":
+        click.echo(t(title_key, village=village, period=sheet.period))
+    footer = [t("total"), "", "", sheet.total_entries, fmt_points(sheet.total_c), "", "", ""]
+    emit(keys, rows, fmt, data, numeric={3, 4, 5, 6, 7}, footer=footer)
+
+
+@cli.command()
+@click.argument("month", required=False)
+@click.option("--all", "include_all", is_flag=True, help="Include residents with no entries.")
+@format_option
+@with_book
+def tally(book, month, include_all, fmt):
+    """The monthly sheet (月度汇总表) of MONTH (YYYY-MM, default this month)."""
+    from villagebook import tally as tally_mod
+
+    sheet = tally_mod.month_sheet(book, parse_month(month), include_all)
+    _print_sheet(book, sheet, fmt, "sheet.title")
+
+
+@cli.command()
+@click.option("--since", help="First month counted (YYYY-MM; default the first).")
+@click.option("--through", help="Last month counted (YYYY-MM; default this month).")
+@click.option("--all", "include_all", is_flag=True, help="Include residents with no entries.")
+@format_option
+@with_book
+def standings(book, since, through, include_all, fmt):
+    """Cumulative points, stars and flags over a span of months."""
+    from villagebook import tally as tally_mod
+
+    sheet = tally_mod.standings(book, parse_month(since) if since else None,
+                                parse_month(through), include_all)
+    _print_sheet(book, sheet, fmt, "standings.title")
+
+
+@cli.command()
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100000))
+@format_option
+@with_book
+def log(book, limit, fmt):
+    """The audit log, newest first."""
+    rows = book.query("SELECT * FROM audit ORDER BY seq DESC LIMIT ?", (limit,))
+    table = [[r["seq"], r["at"], r["actor"], r["action"], r["subject"][:12],
+              r["detail"] if len(r["detail"]) <= 60 else r["detail"][:57] + "..."] for r in rows]
+    emit(["seq", "at", "actor", "action", "subject", "detail"], table, fmt,
+         [dict(r) for r in rows], numeric={0})
+
+
+# -- settings --------------------------------------------------------------------------------
+@cli.group(cls=Group)
+def settings():
+    """The village's settings: village, points_per_star, stars_per_flag, objection_days."""
+
+
+@settings.command("list")
+@format_option
+@with_book
+def settings_list(book, fmt):
+    """Show the settings."""
+    from villagebook import settings as settings_mod
+
+    values = settings_mod.as_dict(book)
+    emit(["key", "value"], [[k, v] for k, v in values.items()], fmt, values)
+
+
+@settings.command("set")
+@click.argument("key")
+@click.argument("value")
+@by_option
+@with_book
+def settings_set(book, key, value, by):
+    """Change one setting, e.g. `settings set stars_per_flag 6`."""
+    from villagebook import settings as settings_mod
+
+    clean = settings_mod.set_value(book, key, value, actor=actor_of(book, by))
+    click.echo(t("settings.done", key=key, value=clean))
+
+
+def main() -> None:
+    """The console script: the CLI, with no traceback for any failure."""
+    try:
+        cli(prog_name="villagebook")
+    except Exception as exc:  # pragma: no cover - Group.invoke already words failures
+        click.echo(t("internal", why=exc), err=True)
+        sys.exit(1)

@@ -1,0 +1,124 @@
+"""CSV in and out, as Excel and WPS save it: UTF-8, UTF-8 with BOM, or GBK.
+
+An import is all or nothing: every line is checked first, and the first bad line is
+named with its number before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from villagebook.errors import BookError
+from villagebook.people import insert_resident, new_resident_row
+
+MAX_BYTES = 20 * 1024 * 1024
+_HEADERS = {
+    "name": "name", "姓名": "name", "名字": "name",
+    "household": "household", "户": "household", "户名": "household", "家庭": "household",
+    "corner": "corner", "片区": "corner", "组": "corner", "片": "corner",
+    "on_board": "on_board", "上榜": "on_board", "公示": "on_board",
+}
+_YES = {"", "1", "yes", "y", "true", "是", "上榜"}
+_NO = {"0", "no", "n", "false", "否", "不上榜"}
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file in UTF-8 (with or without BOM) or GBK/GB18030."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise BookError("csv.encoding")
+
+
+def read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """(line number, cells) for each non-empty line of the file."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise BookError("csv.too_big", path=path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BookError("file.unreadable", path=path, why=exc.strerror or exc) from None
+    text = decode(data)
+    if "\x00" in text:
+        raise BookError("csv.encoding")
+    numbered, reader = [], csv.reader(io.StringIO(text, newline=""))
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                numbered.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise BookError("csv.broken", line=reader.line_num, why=exc) from None
+    return numbered
+
+
+def parse_residents(path: Path) -> list[dict]:
+    """Checked resident rows from a CSV of name,household,corner[,on_board]."""
+    rows = read_rows(path)
+    if not rows:
+        raise BookError("csv.empty", path=path)
+    columns = ["name", "household", "corner", "on_board"]
+    first = [c.strip().lower() for c in rows[0][1]]
+    if first and first[0] in _HEADERS:
+        columns = [_HEADERS.get(c, c) for c in first]
+        if "name" not in columns:
+            raise BookError("csv.no_name_column")
+        rows = rows[1:]
+    out = []
+    for line, cells in rows:
+        if len(cells) > len(columns):
+            raise BookError("csv.line", line=line, problem=_cols(len(cells), len(columns)))
+        record = dict(zip(columns, (c.strip() for c in cells), strict=False))
+        flag = record.get("on_board", "").lower()
+        if flag not in _YES | _NO:
+            raise BookError("csv.line", line=line, problem=_bad_flag(flag))
+        try:
+            out.append(new_resident_row(
+                record.get("name", ""), record.get("household", ""), record.get("corner", ""),
+                on_board=flag in _YES,
+            ))
+        except BookError as exc:
+            raise BookError("csv.line", line=line, problem=str(exc)) from None
+    return out
+
+
+def _cols(got: int, want: int) -> str:
+    from villagebook.i18n import t
+
+    return t("csv.columns", got=got, want=want)
+
+
+def _bad_flag(flag: str) -> str:
+    from villagebook.i18n import t
+
+    return t("csv.bad_flag", value=flag[:20])
+
+
+def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, int]:
+    """Add every new resident of the file in one transaction; (added, already there)."""
+    rows = parse_residents(path)
+    existing = {(r["name"], r["household"]) for r in book.query(
+        "SELECT name, household FROM residents")}
+    fresh, seen = [], set()
+    for row in rows:
+        key = (row["name"], row["household"])
+        if key not in existing and key not in seen:
+            fresh.append(row)
+            seen.add(key)
+    detail = {"file": Path(path).name, "added": len(fresh), "skipped": len(rows) - len(fresh)}
+    with book.writing(actor, "residents.import", Path(path).name, detail) as conn:
+        for row in fresh:
+            insert_resident(conn, row)
+            book.audit(actor, "residents.add", row["id"],
+                        {k: row[k] for k in ("name", "household", "corner", "on_board")})
+    return len(fresh), len(rows) - len(fresh)
+
+
+def write_csv(stream, header: list[str], rows: list[list]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)

@@ -1,0 +1,140 @@
+"""Recording contributions and voiding mistakes. Nothing is ever deleted or deducted."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from villagebook import catalogue
+from villagebook.book import now
+from villagebook.errors import BookError
+from villagebook.people import Resident, clean_text, get_gatherer
+from villagebook.quantities import parse_day, parse_quantity, quantity_text
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    resident_id: str
+    resident_name: str
+    day: str
+    month: str
+    category: str
+    quantity: str
+    points_c: int
+    rule: str
+    note: str
+    recorded_by: str
+    recorded_at: str
+    voided_at: str | None
+    voided_by: str | None
+    void_reason: str | None
+
+
+def month_state(book, month: str) -> str:
+    row = book.one("SELECT state FROM months WHERE month = ?", (month,))
+    return row["state"] if row else "open"
+
+
+def preview(book, category: str, quantity: str | None) -> tuple[catalogue.Category, Decimal, int]:
+    """Check a category and quantity and compute the points, writing nothing."""
+    cat = catalogue.get(book, category)
+    if cat.kind == "fixed":
+        if quantity not in (None, "") and parse_quantity(quantity) != 1:
+            raise BookError("entry.fixed_quantity", category=cat.code)
+        qty = Decimal(1)
+    else:
+        if quantity in (None, ""):
+            raise BookError("entry.need_quantity", category=cat.code)
+        qty = parse_quantity(quantity)
+    if cat.max_quantity is not None and qty > cat.max_quantity:
+        raise BookError("entry.over_max", category=cat.code, quantity=quantity_text(qty),
+                        max=quantity_text(cat.max_quantity))
+    points_c = cat.points_for(qty)
+    if points_c <= 0:
+        raise BookError("entry.too_small", category=cat.code, quantity=quantity_text(qty))
+    return cat, qty, points_c
+
+
+def record(book, resident: Resident, category: str, quantity: str | None, by: str,
+           day: str | date | None = None, note: str = "", today: date | None = None) -> Entry:
+    """Write one entry with its points and rule; refuse anything unclear, write nothing then."""
+    gatherer = get_gatherer(book, by)
+    when = day if isinstance(day, date) else parse_day(day, today)
+    cat, qty, points_c = preview(book, category, quantity)
+    note = clean_text(note, "note", limit=200)
+    month = when.strftime("%Y-%m")
+    if month_state(book, month) == "final":
+        raise BookError("month.final", month=month)
+    entry_id = uuid.uuid4().hex
+    row = {
+        "id": entry_id, "resident_id": resident.id, "day": when.isoformat(), "month": month,
+        "category": cat.code, "quantity": quantity_text(qty), "points_c": points_c,
+        "rule": cat.rule, "note": note, "recorded_by": gatherer.name, "recorded_at": now(),
+    }
+    detail = {k: row[k] for k in ("resident_id", "day", "category", "quantity", "points_c", "note")}
+    detail["resident"] = resident.name
+    with book.writing(gatherer.name, "entry.record", entry_id, detail) as conn:
+        conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
+        conn.execute(
+            "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
+            " rule, note, recorded_by, recorded_at) VALUES (:id, :resident_id, :day, :month,"
+            " :category, :quantity, :points_c, :rule, :note, :recorded_by, :recorded_at)",
+            row,
+        )
+    return get_entry(book, entry_id)
+
+
+_SELECT = (
+    "SELECT e.*, r.name AS resident_name FROM entries e JOIN residents r ON r.id = e.resident_id"
+)
+
+
+def _entry(row) -> Entry:
+    return Entry(**{k: row[k] for k in Entry.__dataclass_fields__})
+
+
+def get_entry(book, entry_id: str) -> Entry:
+    """An entry by its id or a unique prefix of at least 6 characters."""
+    key = (entry_id or "").strip().lower()
+    rows = []
+    if len(key) >= 6 and all(ch in "0123456789abcdef" for ch in key):
+        rows = book.query(_SELECT + " WHERE e.id LIKE ? || '%' LIMIT 2", (key,))
+    if not rows:
+        raise BookError("entry.unknown", id=entry_id)
+    if len(rows) > 1:
+        raise BookError("entry.ambiguous", id=entry_id)
+    return _entry(rows[0])
+
+
+def void(book, entry_id: str, reason: str, by: str) -> Entry:
+    """Withdraw a mistaken entry, saying who and why; it stays in the book, out of the totals."""
+    gatherer = get_gatherer(book, by)
+    entry = get_entry(book, entry_id)
+    reason = clean_text(reason, "reason", required=True, limit=200)
+    if entry.voided_at:
+        raise BookError("entry.already_void", id=entry.id[:8], at=entry.voided_at)
+    if month_state(book, entry.month) == "final":
+        raise BookError("month.final", month=entry.month)
+    detail = {"reason": reason, "resident": entry.resident_name, "points_c": entry.points_c}
+    with book.writing(gatherer.name, "entry.void", entry.id, detail) as conn:
+        conn.execute(
+            "UPDATE entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
+            (now(), gatherer.name, reason, entry.id),
+        )
+    return get_entry(book, entry.id)
+
+
+def entries_of(book, resident_id: str | None = None, month: str | None = None,
+               recorded_by: str | None = None, day: str | None = None) -> list[Entry]:
+    """Entries, voided ones included, newest first."""
+    sql, params = _SELECT + " WHERE 1 = 1", []
+    for column, value in (("e.resident_id", resident_id), ("e.month", month),
+                          ("e.recorded_by", recorded_by), ("e.day", day)):
+        if value:
+            sql += f" AND {column} = ?"
+            params.append(value)
+    return [_entry(r) for r in book.query(sql + " ORDER BY e.recorded_at DESC, e.rowid DESC",
+                                          params)]

@@ -1,0 +1,45 @@
+"""What this laptop remembers between runs: the gatherer who recorded last, per book.
+
+Kept in a small JSON file in the user's state folder (platformdirs), not in the book,
+because the book may travel to another laptop and another gatherer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+
+def _state_file() -> Path:
+    folder = os.environ.get("VILLAGEBOOK_STATE_DIR")
+    if not folder:
+        from platformdirs import user_state_dir
+
+        folder = user_state_dir("villagebook", appauthor=False)
+    return Path(folder) / "laptop.json"
+
+
+def _load() -> dict:
+    try:
+        return json.loads(_state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def last_gatherer(book_path: Path) -> str | None:
+    return _load().get("last_gatherer", {}).get(str(Path(book_path).resolve()))
+
+
+def remember_gatherer(book_path: Path, name: str) -> None:
+    """Best effort: a laptop that cannot save this only asks for --by again next time."""
+    state = _load()
+    state.setdefault("last_gatherer", {})[str(Path(book_path).resolve())] = name
+    try:
+        path = _state_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass

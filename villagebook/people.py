@@ -1,0 +1,211 @@
+"""Residents, households, corners and gatherers; finding a resident by name or pinyin.
+
+Pinyin and initials are computed once when a resident is added (pypinyin), so that
+``msj``, ``mashaojun``, ``ma shao jun`` and 马少军 all find 马少军 with an indexed query.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+
+from villagebook.book import now
+from villagebook.errors import BookError
+
+MAX_NAME = 40
+
+
+@dataclass(frozen=True)
+class Resident:
+    id: str
+    name: str
+    pinyin: str
+    initials: str
+    household: str
+    corner: str
+    on_board: bool
+    active: bool
+    note: str
+
+    def label(self) -> str:
+        """Name with household and corner, to tell two 马少军 apart."""
+        where = " ".join(p for p in (self.household, self.corner) if p)
+        return f"{self.name}（{where}）" if where else self.name
+
+
+@dataclass(frozen=True)
+class Gatherer:
+    id: str
+    name: str
+    corner: str
+
+
+def romanize(name: str) -> tuple[str, str]:
+    """Full pinyin without spaces and initials: 马少军 -> ("mashaojun", "msj")."""
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
+    syllables = [re.sub(r"[^a-z0-9]", "", s) for s in syllables]
+    syllables = [s for s in syllables if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+def clean_text(value: str | None, field: str, required: bool = False, limit: int = MAX_NAME):
+    """Trimmed text without control characters, or a refusal naming the field."""
+    text = unicodedata.normalize("NFC", value or "").strip()
+    if required and not text:
+        raise BookError("field.empty", field=field)
+    if len(text) > limit:
+        raise BookError("field.too_long", field=field, limit=limit)
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in text):
+        raise BookError("field.control", field=field)
+    return text
+
+
+def _resident(row) -> Resident:
+    return Resident(
+        row["id"], row["name"], row["pinyin"], row["initials"], row["household"],
+        row["corner"], bool(row["on_board"]), bool(row["active"]), row["note"],
+    )
+
+
+def new_resident_row(name: str, household: str = "", corner: str = "", on_board: bool = True,
+                     note: str = "") -> dict:
+    """A checked row for the residents table (used by add and by CSV import)."""
+    name = clean_text(name, "name", required=True)
+    pinyin, initials = romanize(name)
+    return {
+        "id": uuid.uuid4().hex,
+        "name": name,
+        "pinyin": pinyin,
+        "initials": initials,
+        "household": clean_text(household, "household"),
+        "corner": clean_text(corner, "corner"),
+        "on_board": 1 if on_board else 0,
+        "active": 1,
+        "note": clean_text(note, "note", limit=200),
+        "created_at": now(),
+    }
+
+
+def insert_resident(conn, row: dict) -> None:
+    conn.execute(
+        "INSERT INTO residents (id, name, pinyin, initials, household, corner, on_board,"
+        " active, note, created_at) VALUES (:id, :name, :pinyin, :initials, :household,"
+        " :corner, :on_board, :active, :note, :created_at)",
+        row,
+    )
+
+
+def add_resident(book, name: str, household: str = "", corner: str = "", on_board: bool = True,
+                 note: str = "", actor: str | None = None) -> Resident:
+    row = new_resident_row(name, household, corner, on_board, note)
+    detail = {k: row[k] for k in ("name", "household", "corner", "on_board")}
+    with book.writing(actor, "residents.add", row["id"], detail) as conn:
+        insert_resident(conn, row)
+    return get_resident(book, row["id"])
+
+
+def get_resident(book, resident_id: str) -> Resident:
+    row = book.one("SELECT * FROM residents WHERE id = ?", (resident_id,))
+    if row is None:
+        raise BookError("resident.unknown", query=resident_id, close="-")
+    return _resident(row)
+
+
+def list_residents(book, corner: str | None = None, include_inactive: bool = False):
+    sql, params = "SELECT * FROM residents WHERE 1 = 1", []
+    if corner:
+        sql += " AND corner = ?"
+        params.append(corner)
+    if not include_inactive:
+        sql += " AND active = 1"
+    sql += " ORDER BY corner, household, pinyin, name"
+    return [_resident(r) for r in book.query(sql, params)]
+
+
+def _ascii_key(query: str) -> str:
+    text = unicodedata.normalize("NFKC", query).lower()
+    return re.sub(r"[\s'\-·.]", "", text)
+
+
+def search(book, query: str, limit: int = 20) -> list[Resident]:
+    """Residents whose name, pinyin or initials start with the query, best matches first."""
+    query = unicodedata.normalize("NFKC", query or "").strip()
+    if not query:
+        return []
+    key = _ascii_key(query)
+    like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    name_like = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = book.query(
+        "SELECT *, CASE WHEN name = ? OR initials = ? OR pinyin = ? THEN 0"
+        " WHEN name LIKE ? ESCAPE '\\' THEN 1 WHEN initials LIKE ? ESCAPE '\\' THEN 2"
+        " ELSE 3 END AS rank FROM residents"
+        " WHERE active = 1 AND (name LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\'"
+        " OR pinyin LIKE ? ESCAPE '\\')"
+        " ORDER BY rank, length(name), pinyin LIMIT ?",
+        (query, key, key, name_like, like, name_like, like, like, limit),
+    )
+    return [_resident(r) for r in rows]
+
+
+def find_resident(book, query: str) -> Resident:
+    """Exactly one resident named by id, name, full pinyin or initials; else a clear refusal."""
+    query = unicodedata.normalize("NFKC", query or "").strip()
+    if not query:
+        raise BookError("field.empty", field="resident")
+    row = book.one("SELECT * FROM residents WHERE id = ?", (query.lower(),))
+    if row is not None:
+        return _resident(row)
+    key = _ascii_key(query)
+    for sql, value in (
+        ("SELECT * FROM residents WHERE name = ? ORDER BY active DESC", query),
+        ("SELECT * FROM residents WHERE active = 1 AND (pinyin = ? OR initials = ?)", key),
+        ("SELECT * FROM residents WHERE id LIKE ? || '%' AND length(?) >= 6", key),
+    ):
+        params = (value,) * sql.count("?")
+        found = [_resident(r) for r in book.query(sql, params)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            if sql.endswith("active DESC") and sum(r.active for r in found) == 1:
+                return found[0]
+            listed = "; ".join(f"{r.label()} id {r.id[:8]}" for r in found[:8])
+            raise BookError("resident.ambiguous", query=query, candidates=listed)
+    raise BookError("resident.unknown", query=query, close=_close_matches(book, query) or "-")
+
+
+def _close_matches(book, query: str) -> str:
+    near = [r.name for r in search(book, query[:2], limit=5)]
+    names = [r["name"] for r in book.query("SELECT name FROM residents WHERE active = 1")]
+    near += difflib.get_close_matches(query, names, n=5, cutoff=0.5)
+    return "、".join(dict.fromkeys(near)) if near else ""
+
+
+# -- gatherers -----------------------------------------------------------------------------
+def add_gatherer(book, name: str, corner: str = "", actor: str | None = None) -> Gatherer:
+    name = clean_text(name, "name", required=True)
+    corner = clean_text(corner, "corner")
+    if book.one("SELECT 1 FROM gatherers WHERE name = ?", (name,)):
+        raise BookError("gatherer.exists", name=name)
+    gid = uuid.uuid4().hex
+    with book.writing(actor or name, "gatherers.add", gid, {"name": name, "corner": corner}) as c:
+        c.execute("INSERT INTO gatherers (id, name, corner) VALUES (?, ?, ?)", (gid, name, corner))
+    return Gatherer(gid, name, corner)
+
+
+def list_gatherers(book) -> list[Gatherer]:
+    rows = book.query("SELECT id, name, corner FROM gatherers ORDER BY corner, name")
+    return [Gatherer(r["id"], r["name"], r["corner"]) for r in rows]
+
+
+def get_gatherer(book, name: str) -> Gatherer:
+    name = (name or "").strip()
+    row = book.one("SELECT id, name, corner FROM gatherers WHERE name = ? OR id = ?", (name, name))
+    if row is None:
+        known = "、".join(g.name for g in list_gatherers(book)) or "-"
+        raise BookError("gatherer.unknown", name=name, known=known)
+    return Gatherer(row["id"], row["name"], row["corner"])

@@ -1,0 +1,112 @@
+"""The book's tables, as numbered migration steps (PRAGMA user_version counts them).
+
+The database itself keeps the principles: no negative points (CHECK), entries and the
+audit log are never deleted, an entry changes only by being voided once, with a reason,
+and nothing is added to or voided in a final month.
+"""
+
+APPLICATION_ID = 0x56424B31  # "VBK1": marks a SQLite file as a villagebook book
+
+_V1 = [
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE gatherers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        corner TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE residents (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        pinyin TEXT NOT NULL DEFAULT '',
+        initials TEXT NOT NULL DEFAULT '',
+        household TEXT NOT NULL DEFAULT '',
+        corner TEXT NOT NULL DEFAULT '',
+        on_board INTEGER NOT NULL DEFAULT 1 CHECK (on_board IN (0, 1)),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX residents_initials ON residents (initials)",
+    "CREATE INDEX residents_pinyin ON residents (pinyin)",
+    "CREATE INDEX residents_name ON residents (name)",
+    """CREATE TABLE categories (
+        code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+        name_zh TEXT NOT NULL CHECK (length(trim(name_zh)) > 0),
+        name_en TEXT NOT NULL CHECK (length(trim(name_en)) > 0),
+        kind TEXT NOT NULL CHECK (kind IN ('hours', 'yuan', 'count', 'fixed')),
+        points_c INTEGER NOT NULL CHECK (points_c > 0),
+        per_units INTEGER NOT NULL CHECK (per_units > 0),
+        max_quantity TEXT,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+    )""",
+    """CREATE TABLE months (
+        month TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'posted', 'final')),
+        posted_at TEXT,
+        objection_until TEXT,
+        finalized_at TEXT,
+        finalized_by TEXT
+    )""",
+    """CREATE TABLE entries (
+        id TEXT PRIMARY KEY,
+        resident_id TEXT NOT NULL REFERENCES residents (id),
+        day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        month TEXT NOT NULL CHECK (month = substr(day, 1, 7)),
+        category TEXT NOT NULL REFERENCES categories (code),
+        quantity TEXT NOT NULL CHECK (
+            quantity GLOB '[0-9]*' AND quantity NOT GLOB '*[^0-9.]*'
+            AND CAST(quantity AS REAL) > 0
+        ),
+        points_c INTEGER NOT NULL CHECK (typeof(points_c) = 'integer' AND points_c >= 0),
+        rule TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL CHECK (length(trim(recorded_by)) > 0),
+        recorded_at TEXT NOT NULL,
+        voided_at TEXT,
+        voided_by TEXT,
+        void_reason TEXT
+    )""",
+    "CREATE INDEX entries_resident ON entries (resident_id, month)",
+    # Covers the month sheet and standings: an index-only GROUP BY over counted entries.
+    """CREATE INDEX entries_month_resident ON entries (month, resident_id, points_c)
+        WHERE voided_at IS NULL""",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+        BEGIN SELECT RAISE(ABORT, 'entries are never deleted; void them'); END""",
+    """CREATE TRIGGER entries_only_void BEFORE UPDATE ON entries
+        WHEN NOT (
+            OLD.voided_at IS NULL
+            AND NEW.voided_at IS NOT NULL
+            AND length(trim(coalesce(NEW.voided_by, ''))) > 0
+            AND length(trim(coalesce(NEW.void_reason, ''))) > 0
+            AND NEW.id IS OLD.id AND NEW.resident_id IS OLD.resident_id
+            AND NEW.day IS OLD.day AND NEW.month IS OLD.month
+            AND NEW.category IS OLD.category AND NEW.quantity IS OLD.quantity
+            AND NEW.points_c IS OLD.points_c AND NEW.rule IS OLD.rule
+            AND NEW.note IS OLD.note AND NEW.recorded_by IS OLD.recorded_by
+            AND NEW.recorded_at IS OLD.recorded_at
+        )
+        BEGIN SELECT RAISE(ABORT, 'an entry can only be voided, once, with a reason'); END""",
+    """CREATE TRIGGER entries_not_in_final_month BEFORE INSERT ON entries
+        WHEN (SELECT state FROM months WHERE month = NEW.month) = 'final'
+        BEGIN SELECT RAISE(ABORT, 'the month is final'); END""",
+    """CREATE TRIGGER entries_no_void_in_final_month BEFORE UPDATE ON entries
+        WHEN (SELECT state FROM months WHERE month = OLD.month) = 'final'
+        BEGIN SELECT RAISE(ABORT, 'the month is final'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]

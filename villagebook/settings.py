@@ -1,0 +1,86 @@
+"""The village's own settings: its name, points per star, stars per flag, objection days."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from villagebook.errors import BookError
+from villagebook.quantities import fmt_points_short, parse_points
+
+DEFAULTS = {
+    "village": "",
+    "points_per_star": "1",
+    "stars_per_flag": "6",
+    "objection_days": "15",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    village: str
+    points_per_star_c: int
+    stars_per_flag: int
+    objection_days: int
+
+
+def write_defaults(conn: sqlite3.Connection, village: str) -> None:
+    values = dict(DEFAULTS, village=village)
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", values.items())
+
+
+def load(book) -> Settings:
+    values = dict(DEFAULTS)
+    values.update({r["key"]: r["value"] for r in book.query("SELECT key, value FROM settings")})
+    return Settings(
+        village=values["village"],
+        points_per_star_c=parse_points(values["points_per_star"]),
+        stars_per_flag=int(values["stars_per_flag"]),
+        objection_days=int(values["objection_days"]),
+    )
+
+
+def as_dict(book) -> dict[str, str]:
+    s = load(book)
+    return {
+        "village": s.village,
+        "points_per_star": fmt_points_short(s.points_per_star_c),
+        "stars_per_flag": str(s.stars_per_flag),
+        "objection_days": str(s.objection_days),
+    }
+
+
+def _whole(key: str, value: str, low: int, high: int) -> str:
+    text = (value or "").strip()
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise BookError("settings.range", key=key, value=value, low=low, high=high)
+    return str(int(text))
+
+
+def _validate(key: str, value: str) -> str:
+    if key == "village":
+        text = (value or "").strip()
+        if not text or len(text) > 60 or any(ord(ch) < 32 for ch in text):
+            raise BookError("settings.village")
+        return text
+    if key == "points_per_star":
+        if str(value).strip().startswith("-"):
+            raise BookError("settings.range", key=key, value=value, low="0.01", high=1000)
+        points_c = parse_points(value, key)
+        if points_c > 100000:
+            raise BookError("settings.range", key=key, value=value, low="0.01", high=1000)
+        return fmt_points_short(points_c)
+    if key == "stars_per_flag":
+        return _whole(key, value, 1, 100)
+    if key == "objection_days":
+        return _whole(key, value, 1, 90)
+    raise BookError("settings.unknown", key=key, keys=", ".join(DEFAULTS))
+
+
+def set_value(book, key: str, value: str, actor: str | None = None) -> str:
+    key = (key or "").strip()
+    clean = _validate(key, value)
+    old = as_dict(book).get(key)
+    with book.writing(actor, "settings.set", key, {"old": old, "new": clean}) as c:
+        c.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, clean))
+    return clean

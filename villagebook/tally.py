@@ -1,0 +1,108 @@
+"""The month's sheet and the standings, with stars and flags. Reads only.
+
+Computed once into plain rows; the CLI table, CSV, JSON, the screens and the printouts
+all render these rows and never sum again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from villagebook import settings as village_settings
+from villagebook.quantities import fmt_points
+
+
+@dataclass(frozen=True)
+class Line:
+    resident_id: str
+    name: str
+    household: str
+    corner: str
+    on_board: bool
+    points_c: int
+    entries: int
+    stars: int
+    flags: int
+    loose_stars: int
+
+    def as_dict(self) -> dict:
+        """The documented JSON shape (docs/json.md): points as a two-decimal string."""
+        return {
+            "resident_id": self.resident_id,
+            "name": self.name,
+            "household": self.household,
+            "corner": self.corner,
+            "on_board": self.on_board,
+            "points": fmt_points(self.points_c),
+            "entries": self.entries,
+            "stars": self.stars,
+            "flags": self.flags,
+            "loose_stars": self.loose_stars,
+        }
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One period's tally: its lines and the total, which is the sum of the lines."""
+
+    period: str
+    lines: list[Line]
+    points_per_star_c: int
+    stars_per_flag: int
+
+    @property
+    def total_c(self) -> int:
+        return sum(line.points_c for line in self.lines)
+
+    @property
+    def total_entries(self) -> int:
+        return sum(line.entries for line in self.lines)
+
+
+def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
+    """stars = floor(points / points per star); flags and the loose stars beside them."""
+    stars = points_c // points_per_star_c
+    return stars, stars // stars_per_flag, stars % stars_per_flag
+
+
+def _sheet(book, period: str, where: str, params: tuple, include_all: bool) -> Sheet:
+    s = village_settings.load(book)
+    grouped = (
+        "SELECT resident_id, COUNT(*) AS n, SUM(points_c) AS p FROM entries"
+        f" WHERE voided_at IS NULL AND {where} GROUP BY resident_id"
+    )
+    if include_all:
+        sql = (
+            f"SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p"
+            f" FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
+            f" WHERE r.active = 1 OR t.n IS NOT NULL"
+        )
+    else:
+        sql = (
+            f"SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p"
+            f" FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id"
+        )
+    rows = book.conn.execute(sql + " ORDER BY coalesce(t.p, 0) DESC, r.pinyin, r.name", params)
+    pps, spf = s.points_per_star_c, s.stars_per_flag
+    lines = []
+    for rid, name, household, corner, on_board, n, p in rows:
+        p = p or 0
+        lines.append(
+            Line(rid, name, household, corner, bool(on_board), p, n or 0,
+                 *stars_and_flags(p, pps, spf))
+        )
+    return Sheet(period, lines, pps, spf)
+
+
+def month_sheet(book, month: str, include_all: bool = False) -> Sheet:
+    """The month's sheet: one line per resident with entries (everyone with include_all)."""
+    return _sheet(book, month, "month = ?", (month,), include_all)
+
+
+def standings(book, since: str | None = None, through: str | None = None,
+              include_all: bool = False) -> Sheet:
+    """Cumulative points, stars and flags over the months since..through (inclusive)."""
+    since = since or "0000-00"
+    through = through or "9999-99"
+    period = f"{since if since != '0000-00' else ''}..{through if through != '9999-99' else ''}"
+    return _sheet(book, period, "month BETWEEN ? AND ?", (since, through), include_all)
