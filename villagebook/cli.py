@@ -464,7 +464,7 @@ def settings_list(book, fmt):
     emit(["key", "value"], [[k, v] for k, v in values.items()], fmt, values)
 
 
-@settings.command("set")
+@settings.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value")
 @by_option

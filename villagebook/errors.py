@@ -6,9 +6,9 @@ from villagebook.i18n import t
 class BookError(Exception):
     """A refusal a user can act on; shown as one line in the user's language."""
 
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message_key: str, /, **values):
+        super().__init__(message_key)
+        self.key = message_key
         self.values = values
 
     def __str__(self) -> str:

@@ -22,7 +22,7 @@ def get_lang() -> str:
     return _lang
 
 
-def t(key: str, **values) -> str:
+def t(key: str, /, **values) -> str:
     zh_en = MESSAGES.get(key)
     if zh_en is None:
         return key

@@ -1,0 +1,140 @@
+"""Recording and voiding from the command line, as a gatherer types it."""
+
+import pytest
+from conftest import MONTH, TODAY, audit_count
+
+from villagebook.book import Book
+
+
+def line_of(sheet: dict, name: str) -> dict:
+    (line,) = [ln for ln in sheet["lines"] if ln["name"] == name]
+    return line
+
+
+class TestRecord:
+    def test_the_reference_entries_give_the_reference_points(self, run):
+        day = TODAY.replace(day=1).isoformat()
+        out = run("record", "马少军", "labour", "8", "--date", day, "--note", "安装篮球架",
+                  "--by", "杨秋云")
+        assert out.exit_code == 0
+        assert out.output.startswith(f"马少军 +2 分（义务劳动 8 小时，{day}）记录号 ")
+        assert run("record", "马洪云", "goods", "3000").exit_code == 0
+        for parent in ("马淑婷", "马秋玲"):
+            assert run("record", parent, "recognition", "--note", "儿子在西藏服役").exit_code == 0
+        sheet = run.json("tally", MONTH)
+        assert [(ln["name"], ln["points"], ln["stars"], ln["flags"], ln["loose_stars"])
+                for ln in sheet["lines"]] == [
+            ("马洪云", "30.00", 30, 5, 0),
+            ("马秋玲", "10.00", 10, 1, 4),  # equal points: in pinyin order
+            ("马淑婷", "10.00", 10, 1, 4),
+            ("马少军", "2.00", 2, 0, 2),
+        ]
+        assert sheet["total"] == "52.00"
+
+    @pytest.mark.parametrize("query", ["msj", "mashaojun", "ma shao jun", "MSJ", "马少军"])
+    def test_a_resident_is_found_by_name_pinyin_or_initials(self, run, query):
+        out = run("record", query, "labour", "4", "--by", "杨秋云")
+        assert out.exit_code == 0, out.output
+        assert out.output.startswith("马少军 +1 分")
+
+    def test_the_gatherer_is_remembered_on_this_laptop(self, run, book):
+        from villagebook import people
+
+        people.add_gatherer(book, "李桂兰", "西片")
+        refused = run("record", "msj", "labour", "4")
+        assert refused.exit_code != 0 and "--by" in refused.output
+        assert run("record", "msj", "labour", "4", "--by", "李桂兰").exit_code == 0
+        assert run("record", "msj", "labour", "4").exit_code == 0
+        rows = book.query("SELECT recorded_by FROM entries")
+        assert [r[0] for r in rows] == ["李桂兰", "李桂兰"]
+
+    def test_each_record_appends_one_audit_line(self, run, db_path):
+        before = audit_count(db_path)
+        run("record", "msj", "labour", "4")
+        with Book.open(db_path) as b:
+            last = b.one("SELECT * FROM audit ORDER BY seq DESC LIMIT 1")
+        assert audit_count(db_path) == before + 1
+        assert (last["actor"], last["action"]) == ("杨秋云", "entry.record")
+        assert '"resident": "马少军"' in last["detail"]
+
+
+class TestRefusals:
+    """Each bad input: one line naming what is wrong, a non-zero exit, nothing written."""
+
+    @pytest.mark.parametrize("args, message", [
+        (["马少君", "labour", "4"], "找不到村民：马少君（相近的：马少军"),
+        (["msj", "bogus", "4"], "没有这个类别：bogus（可用：labour, donation, goods"),
+        (["msj", "labour", "-3"], "数量不能为负数：-3（只记贡献，不扣分）"),
+        (["msj", "labour", "0"], "数量必须大于 0：0"),
+        (["msj", "labour", "lots"], "数量不是数字：lots"),
+        (["msj", "labour", "30"], "数量 30 超过 labour 的上限 24"),
+        (["msj", "labour"], "labour 需要数量"),
+        (["msj", "recognition", "3"], "recognition 是固定分值，不需要数量"),
+        (["msj", "labour", "4", "--date", "2026-13-01"], "日期看不懂：2026-13-01"),
+        (["msj", "labour", "4", "--date", "2999-01-01"], "日期在未来：2999-01-01"),
+        (["msj", "labour", "4", "--by", "王五"], "没有这个信息员：王五"),
+    ])
+    def test_refused_with_one_clear_line(self, run, db_path, args, message):
+        before = audit_count(db_path)
+        out = run("record", *args)
+        assert out.exit_code == 1
+        assert out.output == f"错误：{message}" + out.output.split(message, 1)[1]
+        assert out.output.count("\n") == 1 and "Traceback" not in out.output
+        assert audit_count(db_path) == before
+
+    def test_an_ambiguous_name_lists_the_candidates_and_writes_nothing(self, run, book, db_path):
+        from villagebook import people
+
+        people.add_resident(book, "马淑芬", "马家9户", "南片")
+        before = audit_count(db_path)
+        out = run("record", "msf", "labour", "4")
+        assert out.exit_code == 0  # msf is unique: 马淑芬
+        people.add_resident(book, "马少峰", "马家2户", "北片")
+        before = audit_count(db_path)
+        out = run("record", "msf", "labour", "4")
+        assert out.exit_code == 1
+        assert "马淑芬（马家9户 南片）" in out.output and "马少峰（马家2户 北片）" in out.output
+        assert audit_count(db_path) == before
+
+    def test_english_messages_with_lang_en(self, run):
+        out = run("record", "msj", "labour", "-3", "--lang", "en")
+        assert out.output == ("Error: quantity cannot be negative: -3 "
+                              "(contributions only, nothing is deducted)\n")
+
+    def test_a_final_month_refuses_new_entries(self, run, book):
+        book.conn.execute("INSERT INTO months (month, state) VALUES ('2026-01', 'final')")
+        out = run("record", "msj", "labour", "4", "--date", "2026-01-15")
+        assert out.exit_code == 1
+        assert out.output == "错误：2026-01 已定稿，不能再添加或作废记录\n"
+
+    def test_a_missing_book_is_one_line(self, tmp_path):
+        from conftest import Runner
+
+        out = Runner(tmp_path / "nowhere.db")("tally")
+        assert out.exit_code == 1
+        assert out.output.startswith("错误：找不到积分簿：") and out.output.count("\n") == 1
+
+
+class TestVoid:
+    def test_a_voided_entry_leaves_the_totals_and_stays_in_the_book(self, run, book):
+        run("record", "msj", "labour", "8")
+        twice = run("record", "msj", "labour", "8")
+        entry_id = twice.output.rsplit(" ", 1)[1].strip()
+        assert line_of(run.json("tally"), "马少军")["points"] == "4.00"
+        out = run("void", entry_id, "--reason", "重复记录")
+        assert out.exit_code == 0
+        assert out.output == f"已作废记录 {entry_id}：马少军 2.00 分，原因：重复记录\n"
+        line = line_of(run.json("tally"), "马少军")
+        assert (line["points"], line["entries"]) == ("2.00", 1)
+        listed = run.json("entries", "--resident", "msj")
+        assert [e["void_reason"] for e in listed] == ["重复记录", None]
+
+    def test_void_needs_a_reason_and_happens_once(self, run, db_path):
+        entry_id = run("record", "msj", "labour", "8").output.rsplit(" ", 1)[1].strip()
+        before = audit_count(db_path)
+        assert run("void", entry_id, "--reason", "  ").output == "错误：作废原因不能为空\n"
+        assert run("void", entry_id, "--reason", "错了").exit_code == 0
+        again = run("void", entry_id, "--reason", "再来")
+        assert again.exit_code == 1 and "已于" in again.output
+        assert run("void", "ffffffff", "--reason", "x").output == "错误：找不到记录：ffffffff\n"
+        assert audit_count(db_path) == before + 1

@@ -1,0 +1,73 @@
+"""Residents: add, list, import from the CSV files Excel and WPS save."""
+
+import pytest
+from conftest import audit_count
+
+CSV = "name,household,corner,on_board\n马建国,马家1户,北片,1\n杨秀英,杨家2户,南片,否\n"
+
+
+class TestResidents:
+    def test_add_and_list(self, run):
+        out = run("residents", "add", "马建国", "--household", "马家1户", "--corner", "北片")
+        assert out.output.startswith("已添加村民 马建国（马家1户 北片），id ")
+        listed = run.json("residents", "list", "--corner", "北片")
+        assert [(r["name"], r["pinyin"], r["initials"]) for r in listed] == [
+            ("马建国", "majianguo", "mjg")]
+
+    def test_an_off_board_resident(self, run):
+        run("residents", "add", "杨秀英", "--off-board")
+        (found,) = [r for r in run.json("residents", "list") if r["name"] == "杨秀英"]
+        assert found["on_board"] is False
+
+    def test_an_empty_name_is_refused(self, run, db_path):
+        before = audit_count(db_path)
+        assert run("residents", "add", " ").output == "错误：姓名不能为空\n"
+        assert audit_count(db_path) == before
+
+
+class TestImport:
+    @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+    def test_excel_and_wps_encodings(self, run, tmp_path, encoding):
+        path = tmp_path / "people.csv"
+        path.write_bytes(CSV.encode(encoding))
+        assert run("residents", "import", str(path)).output == "导入 2 位村民，跳过已有的 0 位\n"
+        listed = {r["name"]: r for r in run.json("residents", "list")}
+        assert listed["马建国"]["corner"] == "北片" and listed["马建国"]["on_board"] is True
+        assert listed["杨秀英"]["on_board"] is False
+
+    def test_chinese_headers_and_no_header(self, run, tmp_path):
+        path = tmp_path / "a.csv"
+        path.write_text("姓名,户,片区\n马建国,马家1户,北片\n", encoding="utf-8")
+        assert run("residents", "import", str(path)).exit_code == 0
+        path.write_text("杨秀英,杨家2户,南片\n", encoding="utf-8")
+        assert run("residents", "import", str(path)).exit_code == 0
+        assert {"马建国", "杨秀英"} <= {r["name"] for r in run.json("residents", "list")}
+
+    def test_importing_the_same_file_twice_adds_nobody_twice(self, run, tmp_path):
+        path = tmp_path / "people.csv"
+        path.write_text(CSV, encoding="utf-8")
+        run("residents", "import", str(path))
+        assert run("residents", "import", str(path)).output == "导入 0 位村民，跳过已有的 2 位\n"
+
+    @pytest.mark.parametrize("text, message", [
+        ("name,household,corner\n马建国,马家1户,北片\n,马家2户,北片\n", "第 3 行：姓名不能为空"),
+        ("马建国,马家1户,北片,1,extra\n", "第 1 行：有 5 列，最多 4 列"),
+        ("马建国,马家1户,北片,maybe\n", "第 1 行：上榜一栏应为 是/否 或 1/0：maybe"),
+        ("马建\x01国,马家1户,北片\n", "第 1 行：姓名里有控制字符"),
+    ])
+    def test_a_bad_line_is_named_and_nothing_is_imported(self, run, tmp_path, db_path, text,
+                                                         message):
+        path = tmp_path / "bad.csv"
+        path.write_text(text, encoding="utf-8")
+        before = audit_count(db_path)
+        out = run("residents", "import", str(path))
+        assert out.exit_code == 1
+        assert out.output == f"错误：{message}（未导入任何内容）\n"
+        assert audit_count(db_path) == before
+        assert "马建国" not in {r["name"] for r in run.json("residents", "list")}
+
+    def test_a_file_in_no_known_encoding(self, run, tmp_path):
+        path = tmp_path / "bin.csv"
+        path.write_bytes(b"\xff\xfe\x00\x00\x81\x30" * 10)
+        out = run("residents", "import", str(path))
+        assert out.exit_code == 1 and out.output.startswith("错误：文件编码看不懂")
