@@ -15,10 +15,11 @@ class TestCatalogue:
         assert "义务劳动：每4小时1分" in table and "表彰（军属等）：每次10分" in table
 
     def test_a_new_rule_earns_points_at_once(self, run):
-        out = run("catalogue", "add", "bridge", "--name-zh", "修桥补路", "--name-en", "Bridge repair",
+        out = run("catalogue", "add", "bridge", "--name-zh", "修桥补路", "--name-en", "Bridges",
                   "--kind", "hours", "--points", "1", "--per", "2", "--max", "12")
         assert out.output == "已发布新类别 bridge：修桥补路：每2小时1分\n"
-        assert run("record", "msj", "bridge", "5").output.startswith("马少军 +2.5 分（修桥补路 5 小时")
+        recorded = run("record", "msj", "bridge", "5").output
+        assert recorded.startswith("马少军 +2.5 分（修桥补路 5 小时")
 
     @pytest.mark.parametrize("args, message", [
         (["fine", "--kind", "fixed", "--points", "-5"], "规则的分值不能为负数（只记贡献，不扣分）"),

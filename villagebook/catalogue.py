@@ -117,7 +117,8 @@ def get(book, code: str) -> Category:
     """The active category with this code (or its Chinese/English name), or a clear refusal."""
     wanted = (code or "").strip()
     row = book.one(
-        "SELECT * FROM categories WHERE code = lower(?) OR name_zh = ? OR lower(name_en) = lower(?)",
+        "SELECT * FROM categories"
+        " WHERE code = lower(?) OR name_zh = ? OR lower(name_en) = lower(?)",
         (wanted, wanted, wanted),
     )
     if row is None or not row["active"]:

@@ -1,0 +1,97 @@
+"""The month's sheet and the standings: exact totals, stable JSON, aligned tables."""
+
+from datetime import timedelta
+
+from conftest import MONTH, TODAY
+
+LAST_MONTH_DAY = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=10)
+LAST_MONTH = LAST_MONTH_DAY.strftime("%Y-%m")
+LINE_KEYS = ["resident_id", "name", "household", "corner", "on_board", "points", "entries",
+             "stars", "flags", "loose_stars"]
+
+
+def record_two_months(run):
+    run("record", "马少军", "labour", "8", "--date", LAST_MONTH_DAY.isoformat())
+    run("record", "马少军", "labour", "3")
+    run("record", "马洪云", "goods", "3000")
+    run("record", "马淑婷", "recognition", "--date", LAST_MONTH_DAY.isoformat())
+
+
+class TestMonthSheet:
+    def test_the_json_shape_is_stable(self, run):
+        record_two_months(run)
+        sheet = run.json("tally", MONTH)
+        assert list(sheet) == ["village", "period", "points_per_star", "stars_per_flag", "total",
+                               "lines"]
+        assert (sheet["village"], sheet["period"], sheet["total"]) == ("夹矿马家村", MONTH, "30.75")
+        assert all(list(line) == LINE_KEYS for line in sheet["lines"])
+        assert [(ln["name"], ln["points"], ln["entries"]) for ln in sheet["lines"]] == [
+            ("马洪云", "30.00", 1), ("马少军", "0.75", 1)]
+
+    def test_the_total_is_the_sum_of_the_lines(self, run):
+        record_two_months(run)
+        sheet = run.json("tally", LAST_MONTH)
+        cents = sum(int(ln["points"].replace(".", "")) for ln in sheet["lines"])
+        assert f"{cents // 100}.{cents % 100:02d}" == sheet["total"] == "12.00"
+
+    def test_all_lists_residents_without_entries_too(self, run):
+        run("record", "马少军", "labour", "3")
+        names = [ln["name"] for ln in run.json("tally", "--all")["lines"]]
+        assert names[0] == "马少军" and set(names) == {"马少军", "马洪云", "马淑婷", "马秋玲"}
+
+    def test_the_table_lines_up_chinese_names(self, run):
+        run("residents", "add", "欧阳秀英", "--household", "欧阳家1户", "--corner", "南片")
+        record_two_months(run)
+        run("record", "欧阳秀英", "labour", "12")
+        out = run("tally").output.splitlines()
+        assert out[0] == f"夹矿马家村 {MONTH} 积分汇总"
+        assert out[1:] == [
+            "姓名      户         片区  条数   积分  红星  红旗  余星",
+            "--------  ---------  ----  ----  -----  ----  ----  ----",
+            "马洪云    马家5户    东片     1  30.00    30     5     0",
+            "欧阳秀英  欧阳家1户  南片     1   3.00     3     0     3",
+            "马少军    马家3户    东片     1   0.75     0     0     0",
+            "--------  ---------  ----  ----  -----  ----  ----  ----",
+            "合计                          3  33.75",
+        ]
+
+    def test_csv_and_english(self, run):
+        run("record", "马洪云", "goods", "3000")
+        out = run("tally", "--format", "csv").output.splitlines()
+        assert out[0] == "name,household,corner,entries,points,stars,flags,loose_stars"
+        assert out[1] == "马洪云,马家5户,东片,1,30.00,30,5,0"
+        english = run("tally", "--lang", "en").output.splitlines()
+        assert english[0] == f"夹矿马家村 points for {MONTH}"
+        assert english[1].split() == ["Name", "Household", "Corner", "Entries", "Points",
+                                      "Stars", "Flags", "Loose", "stars"]
+
+    def test_an_empty_month_says_so(self, run):
+        assert run("tally", "2020-01").output == "夹矿马家村 2020-01 积分汇总\n（没有记录）\n"
+
+    def test_a_bad_month_is_refused(self, run):
+        assert run("tally", "2026-13").output == "错误：月份看不懂：2026-13（写成 2026-11）\n"
+
+
+class TestStandings:
+    def test_cumulative_points_over_months(self, run):
+        record_two_months(run)
+        lines = {ln["name"]: ln for ln in run.json("standings")["lines"]}
+        assert (lines["马少军"]["points"], lines["马少军"]["entries"]) == ("2.75", 2)
+        assert (lines["马洪云"]["stars"], lines["马洪云"]["flags"]) == (30, 5)
+        assert lines["马淑婷"]["points"] == "10.00"
+
+    def test_since_and_through_bound_the_period(self, run):
+        record_two_months(run)
+        only_last = run.json("standings", "--since", LAST_MONTH, "--through", LAST_MONTH)
+        assert [(ln["name"], ln["points"]) for ln in only_last["lines"]] == [
+            ("马淑婷", "10.00"), ("马少军", "2.00")]
+        assert only_last["period"] == f"{LAST_MONTH}..{LAST_MONTH}"
+        only_this = run.json("standings", "--since", MONTH)
+        assert {ln["name"] for ln in only_this["lines"]} == {"马洪云", "马少军"}
+
+
+def test_the_log_shows_every_write_newest_first(run):
+    run("record", "msj", "labour", "8")
+    entries = run.json("log", "--limit", "3")
+    assert [e["action"] for e in entries] == ["entry.record", "residents.add", "residents.add"]
+    assert entries[0]["seq"] > entries[1]["seq"]
