@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from villagebook.errors import BookError
-from villagebook.people import insert_resident, new_resident_row
+from villagebook.people import new_resident_row
 
 MAX_BYTES = 20 * 1024 * 1024
 _HEADERS = {
@@ -110,11 +110,11 @@ def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, i
             fresh.append(row)
             seen.add(key)
     detail = {"file": Path(path).name, "added": len(fresh), "skipped": len(rows) - len(fresh)}
-    with book.writing(actor, "residents.import", Path(path).name, detail) as conn:
+    with book.writing(actor, "residents.import", Path(path).name, detail):
+        book.db["residents"].insert_all(fresh)  # a savepoint inside this one transaction
         for row in fresh:
-            insert_resident(conn, row)
             book.audit(actor, "residents.add", row["id"],
-                        {k: row[k] for k in ("name", "household", "corner", "on_board")})
+                       {k: row[k] for k in ("name", "household", "corner", "on_board")})
     return len(fresh), len(rows) - len(fresh)
 
 
