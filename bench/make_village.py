@@ -1,7 +1,7 @@
 """Make a big synthetic village book, to measure villagebook at the size of a real one.
 
     python bench/make_village.py OUT.db [--residents 5000] [--years 20] [--entries 1200000]
-                                        [--seed 1]
+                                        [--seed 1] [--no-analyze]
 
 Twenty years of a large village is about a million entries; the tally and the CLI must
 stay quick there. The book is made by villagebook itself (Book.create, add_gatherer), so
@@ -9,6 +9,8 @@ schema, settings and catalogue are the real ones; residents and entries are then
 in one transaction with executemany, with one audit line for the whole load. Points are
 computed by the catalogue's own Category.points_for, quantities are stored in their
 canonical text, days are never in the future, and a few hundred entries are voided.
+ANALYZE runs at the end unless --no-analyze (villagebook itself never runs it, so a real
+book has no statistics, and SQLite plans some queries differently with them).
 """
 
 from __future__ import annotations
@@ -109,7 +111,8 @@ def make_entries(rng, residents, cats, firsts, total, today, stamp, voided, by_c
             n += 1
 
 
-def build(out: Path, residents: int, years: int, total: int, seed: int) -> dict[str, int]:
+def build(out: Path, residents: int, years: int, total: int, seed: int,
+          analyze: bool = True) -> dict[str, int]:
     rng = random.Random(seed)
     today, stamp = date.today(), now()
     book = Book.create(out, VILLAGE, actor="bench")
@@ -153,12 +156,19 @@ def build(out: Path, residents: int, years: int, total: int, seed: int) -> dict[
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        conn.execute("ANALYZE")
+        if analyze:
+            conn.execute("ANALYZE")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                for table in ("residents", "gatherers", "months", "entries", "audit")} | {
-            "voided": conn.execute(
-                "SELECT COUNT(*) FROM entries WHERE voided_at IS NOT NULL").fetchone()[0]}
+        counts = {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                  for table in ("residents", "gatherers", "months", "entries", "audit")}
+        counts["voided"] = conn.execute(
+            "SELECT COUNT(*) FROM entries WHERE voided_at IS NOT NULL").fetchone()[0]
+        return counts
+    except BaseException:  # leave no half-made book behind for the benchmarks to time
+        book.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{out}{suffix}").unlink(missing_ok=True)
+        raise
     finally:
         book.close()
 
@@ -170,11 +180,13 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--entries", type=int, default=1_200_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-analyze", action="store_true", help="leave out ANALYZE")
     args = parser.parse_args()
     if args.out.exists():
         sys.exit(f"{args.out} exists; remove it first")
     started = time.perf_counter()
-    counts = build(args.out, args.residents, args.years, args.entries, args.seed)
+    counts = build(args.out, args.residents, args.years, args.entries, args.seed,
+                   not args.no_analyze)
     took = time.perf_counter() - started
     print(f"made {args.out} in {took:.1f} s ({args.out.stat().st_size / 1e6:.0f} MB)")
     for table, count in counts.items():

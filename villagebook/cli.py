@@ -88,7 +88,8 @@ def with_book(command):
     @lang_option
     @functools.wraps(command)
     def wrapper(db_path, **kwargs):
-        with Book.open(db_path or default_path()) as book:
+        root = click.get_current_context().find_root()
+        with Book.open(db_path or root.params.get("db_path") or default_path()) as book:
             return command(book, **kwargs)
 
     return wrapper
@@ -137,18 +138,39 @@ def emit(header_keys: list[str], rows: list[list], fmt: str, json_value=None,
 
 
 # -- the commands --------------------------------------------------------------------------
+def has_terminal() -> bool:
+    """A person at a terminal, not a pipe or CI: only then does the UI start."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def open_ui(book: Book) -> None:
+    from villagebook.tui.app import make_app
+
+    make_app(book).run()
+
+
 @click.group(cls=Group, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
 @lang_option
 @click.version_option(package_name="villagebook")
 @click.pass_context
-def cli(ctx):
+def cli(ctx, db_path):
     """villagebook 积分簿: record a village's contributions, tally the month, stars and flags.
 
-    Try `villagebook demo` for a demo village, or `villagebook init --village NAME`.
+    With no command at a terminal, opens the gatherer's screen on the book. Try
+    `villagebook demo` for a demo village, or `villagebook init --village NAME`.
     """
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is not None:
+        return
+    if not has_terminal():
         click.echo(ctx.get_help())
+        return
+    path = db_path or default_path()
+    if not path.exists():
+        raise UserError(t("ui.no_book", path=path))
+    with Book.open(path) as book:
+        open_ui(book)
 
 
 @cli.command()
@@ -170,7 +192,10 @@ def init(village, db_path, by):
               help="Write the demo book here instead of a temporary folder.")
 @lang_option
 def demo(keep):
-    """Build a demo village (about 120 residents, 3 months) and show this month's sheet."""
+    """Build a demo village (about 120 residents, 3 months) and open it.
+
+    At a terminal the gatherer's screen opens; in a pipe, this month's sheet is printed.
+    """
     import tempfile
 
     from villagebook import demo as demo_village
@@ -178,6 +203,10 @@ def demo(keep):
 
     path = keep or Path(tempfile.mkdtemp(prefix="villagebook-demo-")) / "demo.db"
     with demo_village.build(path) as book:
+        if has_terminal():
+            open_ui(book)
+            click.echo(t("demo.made", path=path))
+            return
         click.echo(t("demo.made", path=path))
         click.echo("")
         _print_sheet(book, tally.month_sheet(book, parse_month(None)), "table", "sheet.title")
@@ -436,15 +465,18 @@ def standings(book, since, through, include_all, fmt):
 
 @cli.command()
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--search", help="Only lines that mention this (a name, an id, an action).")
 @format_option
 @with_book
-def log(book, limit, fmt):
+def log(book, limit, search, fmt):
     """The audit log, newest first."""
-    rows = book.query("SELECT * FROM audit ORDER BY seq DESC LIMIT ?", (limit,))
-    table = [[r["seq"], r["at"], r["actor"], r["action"], r["subject"][:12],
-              r["detail"] if len(r["detail"]) <= 60 else r["detail"][:57] + "..."] for r in rows]
+    from villagebook import auditlog
+
+    lines = auditlog.recent(book, limit, search or "")
+    table = [[a.seq, a.at, a.actor, a.action, a.subject[:12],
+              a.detail if len(a.detail) <= 60 else a.detail[:57] + "..."] for a in lines]
     emit(["seq", "at", "actor", "action", "subject", "detail"], table, fmt,
-         [dict(r) for r in rows], numeric={0})
+         [vars(a) for a in lines], numeric={0})
 
 
 # -- settings --------------------------------------------------------------------------------

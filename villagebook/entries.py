@@ -128,13 +128,16 @@ def void(book, entry_id: str, reason: str, by: str) -> Entry:
 
 
 def entries_of(book, resident_id: str | None = None, month: str | None = None,
-               recorded_by: str | None = None, day: str | None = None) -> list[Entry]:
-    """Entries, voided ones included, newest first."""
+               recorded_by: str | None = None, recorded_on: str | None = None) -> list[Entry]:
+    """Entries, voided ones included, newest first; recorded_on is the day they were typed in."""
     sql, params = _SELECT + " WHERE 1 = 1", []
     for column, value in (("e.resident_id", resident_id), ("e.month", month),
-                          ("e.recorded_by", recorded_by), ("e.day", day)):
+                          ("e.recorded_by", recorded_by)):
         if value:
             sql += f" AND {column} = ?"
             params.append(value)
+    if recorded_on:
+        sql += " AND e.recorded_at LIKE ? || 'T%'"
+        params.append(recorded_on)
     return [_entry(r) for r in book.query(sql + " ORDER BY e.recorded_at DESC, e.rowid DESC",
                                           params)]

@@ -209,3 +209,30 @@ def get_gatherer(book, name: str) -> Gatherer:
         known = "、".join(g.name for g in list_gatherers(book)) or "-"
         raise BookError("gatherer.unknown", name=name, known=known)
     return Gatherer(row["id"], row["name"], row["corner"])
+
+
+def update_resident(book, resident_id: str, name: str, household: str, corner: str,
+                    on_board: bool, actor: str | None = None) -> Resident:
+    """Correct a resident's details; their entries stay theirs (they point at the id)."""
+    old = get_resident(book, resident_id)
+    row = new_resident_row(name, household, corner, on_board, old.note)
+    changes = {k: [getattr(old, k), row[k]] for k in ("name", "household", "corner")
+               if getattr(old, k) != row[k]}
+    if old.on_board != bool(row["on_board"]):
+        changes["on_board"] = [old.on_board, bool(row["on_board"])]
+    if not changes:
+        return old
+    with book.writing(actor, "residents.edit", old.id, changes) as conn:
+        conn.execute(
+            "UPDATE residents SET name = ?, pinyin = ?, initials = ?, household = ?, corner = ?,"
+            " on_board = ? WHERE id = ?",
+            (row["name"], row["pinyin"], row["initials"], row["household"], row["corner"],
+             row["on_board"], old.id),
+        )
+    return get_resident(book, old.id)
+
+
+def corners(book) -> list[str]:
+    """The corners in use, for filters and pickers."""
+    rows = book.query("SELECT DISTINCT corner FROM residents WHERE corner <> '' ORDER BY corner")
+    return [r[0] for r in rows]

@@ -99,6 +99,25 @@ def month_sheet(book, month: str, include_all: bool = False) -> Sheet:
     return _sheet(book, month, "month = ?", (month,), include_all)
 
 
+def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
+    """Points this month of a few residents (the record screen's candidates), by id."""
+    if not resident_ids:
+        return {}
+    marks = ",".join("?" * len(resident_ids))
+    rows = book.query(
+        "SELECT resident_id, SUM(points_c) FROM entries WHERE month = ? AND voided_at IS NULL"
+        f" AND resident_id IN ({marks}) GROUP BY resident_id", (month, *resident_ids))
+    return {rid: points for rid, points in rows}
+
+
+def cumulative_points(book, through: str) -> dict[str, int]:
+    """Everyone's points from the first month through this one, by resident id."""
+    rows = book.query(
+        "SELECT resident_id, SUM(points_c) FROM entries WHERE month <= ? AND voided_at IS NULL"
+        " GROUP BY resident_id", (through,))
+    return {rid: points for rid, points in rows}
+
+
 def standings(book, since: str | None = None, through: str | None = None,
               include_all: bool = False) -> Sheet:
     """Cumulative points, stars and flags over the months since..through (inclusive)."""

@@ -1,0 +1,1 @@
+"""The gatherer's terminal UI (Textual). Screens ask the core; none of them writes SQL."""

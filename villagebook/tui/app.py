@@ -1,0 +1,120 @@
+"""The villagebook app: one factory, six screens switched with F1-F6, keyboard only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import App
+from textual.binding import Binding
+
+from villagebook import i18n, laptop, people, settings
+from villagebook.book import Book
+from villagebook.i18n import t
+from villagebook.tui.localized import translate_bindings
+from villagebook.tui.screens.board import BoardScreen
+from villagebook.tui.screens.catalogue import CatalogueScreen
+from villagebook.tui.screens.choose_gatherer import ChooseGatherer
+from villagebook.tui.screens.confirm import Confirm
+from villagebook.tui.screens.help import HelpScreen
+from villagebook.tui.screens.log import LogScreen
+from villagebook.tui.screens.record import RecordScreen
+from villagebook.tui.screens.residents import ResidentsScreen
+from villagebook.tui.screens.sheet import SheetScreen
+
+
+class VillagebookApp(App):
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    MODES = {
+        "record": RecordScreen,
+        "residents": ResidentsScreen,
+        "sheet": SheetScreen,
+        "board": BoardScreen,
+        "catalogue": CatalogueScreen,
+        "log": LogScreen,
+    }
+    BINDINGS = [
+        Binding("f1", "switch_mode('record')", "ui.k.record"),
+        Binding("f2", "switch_mode('residents')", "ui.k.residents"),
+        Binding("f3", "switch_mode('sheet')", "ui.k.sheet"),
+        Binding("f4", "switch_mode('board')", "ui.k.board"),
+        Binding("f5", "switch_mode('catalogue')", "ui.k.catalogue"),
+        Binding("f6", "switch_mode('log')", "ui.k.log"),
+        Binding("f9", "toggle_lang", "ui.k.lang"),
+        Binding("question_mark", "help", "ui.k.help", key_display="?"),
+        Binding("f10", "help", "", show=False),
+        Binding("ctrl+g", "choose_gatherer", "ui.k.gatherer", show=False),
+        Binding("ctrl+q", "quit", "ui.k.quit", priority=True),
+        Binding("ctrl+c", "quit", "", show=False, priority=True),
+    ]
+
+    def __init__(self, book: Book, gatherer: str | None = None, today: date | None = None):
+        super().__init__()
+        self.live_screens: list = []
+        self.book = book
+        self.today = today or date.today()
+        self.village = settings.load(book).village
+        known = {g.name for g in people.list_gatherers(book)}
+        remembered = gatherer or laptop.last_gatherer(book.path)
+        self.gatherer = remembered if remembered in known else None
+
+    def on_mount(self) -> None:
+        translate_bindings(self)
+        self.switch_mode("record")
+        if self.gatherer is None:
+            self.push_screen(ChooseGatherer(), self._gatherer_chosen)
+        self.update_header()
+
+    def _gatherer_chosen(self, name: str | None) -> None:
+        if name:
+            self.gatherer = name
+            laptop.remember_gatherer(self.book.path, name)
+            self.update_header()
+            for screen in self.main_screens():
+                if hasattr(screen, "gatherer_changed"):
+                    screen.gatherer_changed()
+        elif self.gatherer is None:
+            self.exit()
+
+    def update_header(self) -> None:
+        self.title = f"{t('ui.title')} · {self.village}"
+        self.sub_title = t("ui.header", gatherer=self.gatherer or "-", today=self.today.isoformat())
+
+    def main_screens(self):
+        return list(self.live_screens)
+
+    def action_choose_gatherer(self) -> None:
+        self.push_screen(ChooseGatherer(), self._gatherer_chosen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_toggle_lang(self) -> None:
+        i18n.set_lang("en" if i18n.get_lang() == "zh" else "zh")
+        self.update_header()
+        translate_bindings(self)
+        for screen in self.main_screens():
+            translate_bindings(screen)
+            if hasattr(screen, "relabel"):
+                screen.relabel()
+
+    async def action_quit(self) -> None:
+        """Quit, but never throw away a half-filled entry without asking."""
+        record = next((s for s in self.main_screens() if isinstance(s, RecordScreen)), None)
+        if record is not None and record.is_dirty():
+            def answered(discard: bool | None) -> None:
+                if discard:
+                    self.exit()
+
+            self.push_screen(Confirm(t("ui.discard"), t("ui.discard_yes"), t("ui.discard_no")),
+                             answered)
+        else:
+            self.exit()
+
+
+def make_app(book: Book, gatherer: str | None = None, today: date | None = None,
+             lang: str | None = None) -> VillagebookApp:
+    """The one factory: used by the CLI, the Pilot tests and the snapshot tests alike."""
+    if lang:
+        i18n.set_lang(lang)
+    return VillagebookApp(book, gatherer=gatherer, today=today)

@@ -1,0 +1,30 @@
+"""What every screen shares: footer keys in the current language, fresh data on return."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from villagebook.tui.localized import translate_bindings
+
+
+class BaseScreen(Screen):
+    """A main screen: registers itself so a language switch reaches it."""
+
+    def on_mount(self) -> None:
+        self.app.live_screens.append(self)
+        translate_bindings(self)
+        self.relabel()
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def relabel(self) -> None:
+        """Set every text from i18n (again, after a language switch)."""
+
+    def refresh_data(self) -> None:
+        """Read the book again; called on mount and each time the screen comes back."""
+
+    @property
+    def book(self):
+        return self.app.book

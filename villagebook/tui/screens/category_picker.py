@@ -1,0 +1,73 @@
+"""Pick a category with one digit: 1 义务劳动 2 现金捐赠 ... (left/right work too)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Static
+
+from villagebook.catalogue import Category
+
+
+class CategoryPicker(Static, can_focus=True):
+    BINDINGS = [
+        Binding("left", "move(-1)", show=False),
+        Binding("right", "move(1)", show=False),
+        Binding("enter", "choose", show=False),
+    ]
+
+    class Chosen(Message):
+        """A category was picked (by digit or Enter); the form moves on."""
+
+        def __init__(self, category: Category):
+            super().__init__()
+            self.category = category
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.categories: list[Category] = []
+        self.index: int | None = None
+
+    def set_categories(self, categories: list[Category]) -> None:
+        kept = self.selected.code if self.selected else None
+        self.categories = categories[:9]
+        codes = [c.code for c in self.categories]
+        self.index = codes.index(kept) if kept in codes else None
+        self.draw()
+
+    @property
+    def selected(self) -> Category | None:
+        return None if self.index is None else self.categories[self.index]
+
+    def draw(self) -> None:
+        text = Text()
+        for i, cat in enumerate(self.categories):
+            style = "reverse bold" if i == self.index else ""
+            text.append(f"{i + 1}", style="bold " + style)
+            text.append(f" {cat.name} ", style=style)
+            text.append(" ")
+        self.update(text)
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit() and event.character != "0":
+            number = int(event.character)
+            if number <= len(self.categories):
+                event.stop()
+                self.index = number - 1
+                self.draw()
+                self.post_message(self.Chosen(self.categories[self.index]))
+
+    def action_move(self, step: int) -> None:
+        if self.categories:
+            self.index = ((self.index if self.index is not None else -step) + step) % len(
+                self.categories)
+            self.draw()
+            self.post_message(self.Changed())
+
+    def action_choose(self) -> None:
+        if self.selected:
+            self.post_message(self.Chosen(self.selected))
+
+    class Changed(Message):
+        """The highlighted category moved; the preview follows."""

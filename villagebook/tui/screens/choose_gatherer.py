@@ -1,0 +1,49 @@
+"""Who is recording? Chosen at start (the laptop remembers), or added here by name."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from villagebook import people
+from villagebook.errors import BookError
+from villagebook.i18n import t
+
+
+class ChooseGatherer(ModalScreen[str | None]):
+    BINDINGS = [("escape", "cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("ui.choose_gatherer"), classes="dialog-title")
+            yield OptionList(id="gatherers")
+            yield Label(t("ui.new_gatherer"))
+            yield Input(id="new-gatherer")
+            yield Label("", id="gatherer-error", classes="error")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        for g in people.list_gatherers(self.app.book):
+            options.add_option(Option(f"{g.name}  {g.corner}", id=g.name))
+        if options.option_count:
+            options.highlighted = 0
+            options.focus()
+        else:
+            self.query_one(Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            gatherer = people.add_gatherer(self.app.book, event.value)
+        except BookError as exc:
+            self.query_one("#gatherer-error", Label).update(str(exc))
+            return
+        self.dismiss(gatherer.name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

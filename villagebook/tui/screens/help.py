@@ -1,0 +1,21 @@
+"""The keys, on one page: ? or F10 opens it, any key closes it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from villagebook.i18n import t
+
+
+class HelpScreen(ModalScreen[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(t("ui.help_title"), classes="dialog-title")
+            yield Static(t("ui.help"))
+
+    def on_key(self, event) -> None:
+        event.stop()
+        self.dismiss(None)

@@ -1,0 +1,51 @@
+"""日志 Log: the audit log, newest first, searchable; it is only ever appended to."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Label
+
+from villagebook import auditlog
+from villagebook.i18n import t
+from villagebook.tui.screens.base import BaseScreen
+
+
+class LogScreen(BaseScreen):
+    BINDINGS = [Binding("slash", "search", "ui.k.search")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(id="log-title", classes="screen-title")
+        yield Input(id="log-search")
+        yield DataTable(id="log", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(DataTable).focus()
+
+    def relabel(self) -> None:
+        self.query_one("#log-title", Label).update(t("ui.log_title"))
+        self.query_one("#log-search", Input).placeholder = t("ui.k.search") + " /"
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("h.seq"), t("h.at"), t("h.actor"), t("h.action"), t("h.detail"))
+        self.refresh_data()
+
+    @on(Input.Changed, "#log-search")
+    def refresh_data(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        search = self.query_one("#log-search", Input).value
+        for line in auditlog.recent(self.book, 300, search):
+            table.add_row(str(line.seq), line.at[5:16].replace("T", " "), line.actor,
+                          line.action, line.detail[:80], key=str(line.seq))
+
+    def action_search(self) -> None:
+        self.query_one("#log-search", Input).focus()
+
+    @on(Input.Submitted, "#log-search")
+    def to_table(self) -> None:
+        self.query_one(DataTable).focus()

@@ -1,0 +1,97 @@
+"""村民 Residents: list with search, add and edit, a resident's own entries and totals."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from villagebook import entries, people, tally
+from villagebook.i18n import t
+from villagebook.quantities import fmt_points
+from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.screens.resident_form import ResidentForm
+
+
+class ResidentsScreen(BaseScreen):
+    BINDINGS = [
+        Binding("slash", "search", "ui.k.search"),
+        Binding("a", "add", "ui.k.add"),
+        Binding("e", "edit", "ui.k.edit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(id="residents-title", classes="screen-title")
+        yield Input(id="resident-search")
+        yield DataTable(id="residents", cursor_type="row", zebra_stripes=True)
+        yield Static(id="resident-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(DataTable).focus()
+
+    def relabel(self) -> None:
+        self.query_one("#resident-search", Input).placeholder = t("ui.resident_hint") + " /"
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("h.name"), t("h.household"), t("h.corner"), t("h.on_board"))
+        self.refresh_data()
+
+    @on(Input.Changed, "#resident-search")
+    def refresh_data(self) -> None:
+        query = self.query_one("#resident-search", Input).value.strip()
+        found = (people.search(self.book, query, limit=200) if query
+                 else people.list_residents(self.book))
+        table = self.query_one(DataTable)
+        table.clear()
+        for r in found:
+            table.add_row(r.name, r.household, r.corner, t("yes" if r.on_board else "no"),
+                          key=r.id)
+        self.query_one("#residents-title", Label).update(t("ui.residents_title",
+                                                           count=len(found)))
+
+    def action_search(self) -> None:
+        self.query_one("#resident-search", Input).focus()
+
+    @on(Input.Submitted, "#resident-search")
+    def to_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def selected(self) -> people.Resident | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        rid = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return people.get_resident(self.book, rid)
+
+    @on(DataTable.RowHighlighted, "#residents")
+    def show_entries(self) -> None:
+        resident = self.selected()
+        detail = self.query_one("#resident-detail", Static)
+        if resident is None:
+            detail.update("")
+            return
+        month = self.app.today.strftime("%Y-%m")
+        found = entries.entries_of(self.book, resident_id=resident.id)
+        counted = [e for e in found if not e.voided_at]
+        this_month = sum(e.points_c for e in counted if e.month == month)
+        lines = [t("ui.resident_entries", name=resident.name, month=fmt_points(this_month),
+                   total=fmt_points(tally.cumulative_points(self.book, month).get(resident.id,
+                                                                                  0)))]
+        for e in found[:4]:
+            mark = f" [{t('ui.voided')}: {e.void_reason}]" if e.voided_at else ""
+            lines.append(f"  {e.day}  {e.category} {e.quantity}  {fmt_points(e.points_c)}"
+                         f"  {e.note}{mark}")
+        detail.update("\n".join(lines))
+
+    def action_add(self) -> None:
+        self.app.push_screen(ResidentForm(None), lambda saved: saved and self.refresh_data())
+
+    def action_edit(self) -> None:
+        resident = self.selected()
+        if resident:
+            self.app.push_screen(ResidentForm(resident),
+                                 lambda saved: saved and self.refresh_data())
