@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+
+_FIRST = ("resident", "name", "reason", "category", "quantity", "points_c", "day")
 
 
 @dataclass(frozen=True)
@@ -13,6 +16,19 @@ class AuditLine:
     action: str
     subject: str
     detail: str
+
+    @property
+    def summary(self) -> str:
+        """The detail for a person: names first, ids left out ("resident=马少军 ...")."""
+        try:
+            values = json.loads(self.detail)
+        except ValueError:
+            return self.detail
+        if not isinstance(values, dict):
+            return self.detail
+        keys = [k for k in _FIRST if k in values]
+        keys += sorted(k for k in values if k not in keys and not k.endswith("_id"))
+        return " ".join(f"{k}={values[k]}" for k in keys)
 
 
 def recent(book, limit: int = 20, search: str = "") -> list[AuditLine]:

@@ -474,7 +474,7 @@ def log(book, limit, search, fmt):
 
     lines = auditlog.recent(book, limit, search or "")
     table = [[a.seq, a.at, a.actor, a.action, a.subject[:12],
-              a.detail if len(a.detail) <= 60 else a.detail[:57] + "..."] for a in lines]
+              a.summary if len(a.summary) <= 60 else a.summary[:57] + "..."] for a in lines]
     emit(["seq", "at", "actor", "action", "subject", "detail"], table, fmt,
          [vars(a) for a in lines], numeric={0})
 

@@ -25,9 +25,11 @@ def marks(line: tally.Line) -> Text:
     """Flags then loose stars, in red; too many flags become one flag with ×N."""
     text = Text()
     if line.flags > MAX_DRAWN_FLAGS:
-        text.append(f"{FLAG}×{line.flags} ", style="bold red")
+        text.append(f"{FLAG}×{line.flags}", style="bold red")
     elif line.flags:
-        text.append(FLAG * line.flags + " ", style="bold red")
+        text.append(FLAG * line.flags, style="bold red")
+    if line.flags and line.loose_stars:
+        text.append(" ")
     text.append(STAR * line.loose_stars, style="red")
     return text
 

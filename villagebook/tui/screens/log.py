@@ -41,7 +41,7 @@ class LogScreen(BaseScreen):
         search = self.query_one("#log-search", Input).value
         for line in auditlog.recent(self.book, 300, search):
             table.add_row(str(line.seq), line.at[5:16].replace("T", " "), line.actor,
-                          line.action, line.detail[:80], key=str(line.seq))
+                          line.action, line.summary[:80], key=str(line.seq))
 
     def action_search(self) -> None:
         self.query_one("#log-search", Input).focus()

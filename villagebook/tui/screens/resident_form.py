@@ -13,8 +13,17 @@ from villagebook.errors import BookError
 from villagebook.i18n import t
 
 
+class OnBoardBox(Checkbox, inherit_bindings=False):
+    """Space ticks it; Enter is left to the form, which saves."""
+
+    BINDINGS = [Binding("space", "toggle_button", show=False)]
+
+
 class ResidentForm(ModalScreen):
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        Binding("enter", "save", show=False),
+    ]
 
     def __init__(self, resident: people.Resident | None):
         super().__init__()
@@ -27,13 +36,16 @@ class ResidentForm(ModalScreen):
             yield Input(r.name if r else "", placeholder=t("h.name"), id="r-name")
             yield Input(r.household if r else "", placeholder=t("h.household"), id="r-household")
             yield Input(r.corner if r else "", placeholder=t("h.corner"), id="r-corner")
-            yield Checkbox(t("ui.on_board"), r.on_board if r else True, id="r-on-board")
+            yield OnBoardBox(t("ui.on_board"), r.on_board if r else True, id="r-on-board")
             yield Label("", id="r-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one("#r-name", Input).focus()
 
     def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
         name, household, corner = (self.query_one(f"#r-{f}", Input).value
                                    for f in ("name", "household", "corner"))
         on_board = self.query_one("#r-on-board", Checkbox).value

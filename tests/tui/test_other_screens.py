@@ -1,0 +1,178 @@
+"""村民, 月表, 红榜, 细则, 日志, the gatherer at start, and the language switch."""
+
+from conftest import TODAY
+from tui.conftest import SIZE, rows_of, text_of
+
+from villagebook import catalogue, entries, laptop, people
+from villagebook.tui.app import make_app
+
+
+def seed(book):
+    for name, code, qty in (("马少军", "labour", "8"), ("马洪云", "goods", "3000"),
+                            ("马淑婷", "recognition", None)):
+        entries.record(book, people.find_resident(book, name), code, qty, "杨秋云")
+
+
+async def type_text(pilot, text):
+    for ch in text:
+        await pilot.press(ch)
+
+
+class TestGatherer:
+    async def test_chosen_at_start_and_remembered(self, book):
+        people.add_gatherer(book, "李桂兰", "西片")
+        app = make_app(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            assert type(app.screen).__name__ == "ChooseGatherer"
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert app.gatherer == "李桂兰" and "信息员 李桂兰" in app.sub_title
+        assert laptop.last_gatherer(book.path) == "李桂兰"
+        assert make_app(book, today=TODAY).gatherer == "李桂兰"
+
+    async def test_a_new_gatherer_can_be_added_there(self, book):
+        app = make_app(book, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("tab")
+            await type_text(pilot, "王秀英")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.gatherer == "王秀英"
+        assert "王秀英" in {g.name for g in people.list_gatherers(book)}
+
+
+class TestResidentsScreen:
+    async def test_search_add_and_edit(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2", "slash")
+            await type_text(pilot, "msj")
+            await pilot.pause()
+            assert [r[0] for r in rows_of(app.screen.query_one("#residents"))] == ["马少军"]
+            await pilot.press("enter", "a")
+            await type_text(pilot, "杨秀英")
+            await pilot.press("tab")
+            await type_text(pilot, "杨家2户")
+            await pilot.press("tab")
+            await type_text(pilot, "南片")
+            await pilot.press("tab", "space", "enter")  # untick "on the board", save
+            await pilot.pause()
+        added = people.find_resident(book, "杨秀英")
+        assert (added.household, added.corner, added.on_board) == ("杨家2户", "南片", False)
+
+    async def test_a_residents_own_entries_and_totals(self, app, book):
+        seed(book)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2", "slash")
+            await type_text(pilot, "mhy")
+            await pilot.press("enter")
+            await pilot.pause()
+            detail = text_of(app.screen.query_one("#resident-detail"))
+            assert detail.startswith("马洪云 的记录：本月 30.00 分，累计 30.00 分")
+            assert "goods 3000  30.00" in detail
+
+
+class TestSheetScreen:
+    async def test_sort_corner_filter_and_months(self, app, book):
+        seed(book)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            names = [r[0] for r in rows_of(app.screen.query_one("#sheet"))]
+            assert names == ["马洪云", "马淑婷", "马少军"]
+            await pilot.press("s", "s")  # by name
+            await pilot.press("c")  # the first corner: 东片
+            await pilot.pause()
+            rows = rows_of(app.screen.query_one("#sheet"))
+            assert {r[1] for r in rows} == {"东片"} and len(rows) == 2
+            assert "东片" in text_of(app.screen.query_one("#sheet-title"))
+            await pilot.press("c", "c", "left_square_bracket")
+            await pilot.pause()
+            assert rows_of(app.screen.query_one("#sheet")) == []
+            assert text_of(app.screen.query_one("#sheet-totals")) == "合计：0 人，0 条，0.00 分"
+
+
+class TestBoardScreen:
+    async def test_stars_and_flags_and_off_board_residents(self, app, book):
+        seed(book)
+        hidden = people.add_resident(book, "马隐", "马家9户", "东片", on_board=False)
+        entries.record(book, hidden, "labour", "24", "杨秋云")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f4")
+            await pilot.pause()
+            board = text_of(app.screen.query_one("#board"))
+        assert "本期榜样： 马洪云 30.00  马淑婷 10.00  马少军 2.00" in board
+        lines = {ln.split()[0]: ln for ln in board.splitlines() if ln.strip()}
+        assert lines["马洪云"].endswith("30.00  ⚑⚑⚑⚑⚑")
+        assert lines["马淑婷"].endswith("10.00  ⚑ ★★★★")
+        assert lines["马少军"].endswith("2.00  ★★")
+        assert "马隐" not in board
+
+
+class TestCatalogueScreen:
+    async def test_add_and_retire_a_category(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f5", "a")
+            for value in ("bridge", "修桥补路", "Bridge repair", "hours", "1"):
+                await type_text(pilot, value)
+                await pilot.press("tab")
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "2")
+            await pilot.press("enter")
+            await pilot.pause()
+            rules = rows_of(app.screen.query_one("#rules"))
+            assert ["bridge", "修桥补路：每2小时1分", ""] in rules
+            await pilot.press(*["down"] * 8, "r", "y")
+            await pilot.pause()
+        assert "bridge" not in {c.code for c in catalogue.categories(book)}
+
+    async def test_a_negative_rule_is_refused_in_the_form(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f5", "a")
+            for value in ("fine", "罚款", "Fine", "fixed", "-5"):
+                await type_text(pilot, value)
+                await pilot.press("tab")
+            await pilot.press("enter")
+            assert text_of(app.screen.query_one("#c-error")) == (
+                "规则的分值不能为负数（只记贡献，不扣分）")
+        assert "fine" not in {c.code for c in catalogue.categories(book)}
+
+
+class TestLogScreen:
+    async def test_newest_first_and_searchable(self, app, book):
+        seed(book)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f6")
+            await pilot.pause()
+            rows = rows_of(app.screen.query_one("#log"))
+            assert rows[0][3] == "entry.record" and "马淑婷" in rows[0][4]
+            await pilot.press("slash")
+            await type_text(pilot, "马洪云")
+            await pilot.pause()
+            rows = rows_of(app.screen.query_one("#log"))
+            assert {r[3] for r in rows} == {"entry.record", "residents.add"}
+
+
+class TestLanguage:
+    async def test_f9_switches_every_label_to_english_and_back(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "f9")
+            await pilot.pause()
+            assert text_of(app.screen.query_one("#sheet-title")).startswith("Month sheet")
+            await pilot.press("f1")
+            await pilot.pause()
+            assert text_of(app.screen.query_one("#l-quantity")) == "Quantity"
+            assert app.sub_title.startswith("gatherer 杨秋云")
+            bindings = {b.binding.description for b in app.screen.active_bindings.values()}
+            assert {"Record", "Sheet", "Quit"} <= bindings
+            await pilot.press("f9")
+            await pilot.pause()
+            assert text_of(app.screen.query_one("#l-quantity")) == "数量"
+
+    async def test_help_opens_with_question_mark_when_not_typing(self, app):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "question_mark")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen"
+            await pilot.press("space")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"

@@ -1,0 +1,177 @@
+"""记录 Record: the reference entries typed through the keyboard alone."""
+
+from conftest import MONTH
+from tui.conftest import SIZE, rows_of, text_of
+
+from villagebook import entries, people, tally
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press(ch)
+
+
+async def record(pilot, who: str, digit: str, quantity: str = "") -> None:
+    await type_text(pilot, who)
+    await pilot.press("enter", digit)
+    await type_text(pilot, quantity)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def sheet_row(app, name: str) -> list[str]:
+    table = app.screen.query_one("#sheet")
+    (row,) = [r for r in rows_of(table) if r[0] == name]
+    return row
+
+
+class TestRecordByKeyboard:
+    async def test_a_typical_entry_takes_seven_keys(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m", "s", "j", "enter", "1", "8", "enter")
+            await pilot.pause()
+            status = text_of(app.screen.query_one("#status"))
+            assert status == "已保存：马少军 +2 分（义务劳动）"
+            assert app.screen.query_one("#search").has_focus
+        (entry,) = entries.entries_of(book)
+        assert (entry.resident_name, entry.category, entry.points_c, entry.recorded_by) == (
+            "马少军", "labour", 200, "杨秋云")
+
+    async def test_the_reference_entries_show_on_the_month_sheet(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await record(pilot, "msj", "1", "8")
+            await record(pilot, "mhy", "3", "3000")
+            await type_text(pilot, "mst")
+            await pilot.press("+")
+            await type_text(pilot, "mql")
+            assert text_of(app.screen.query_one("#picked")) == "已选：马淑婷"
+            await pilot.press("enter", "4")
+            assert text_of(app.screen.query_one("#status")) == "将记 2 人，每人 +10.00 分"
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("f3")
+            await pilot.pause()
+            assert sheet_row(app, "马少军")[2:] == ["1", "2.00", "2.00", "2", "0"]
+            assert sheet_row(app, "马洪云")[2:] == ["1", "30.00", "30.00", "30", "5"]
+            assert sheet_row(app, "马淑婷")[2:] == ["1", "10.00", "10.00", "10", "1"]
+            assert sheet_row(app, "马秋玲")[2:] == ["1", "10.00", "10.00", "10", "1"]
+            totals = text_of(app.screen.query_one("#sheet-totals"))
+            assert totals == "合计：4 人，4 条，52.00 分"
+        assert tally.month_sheet(book, MONTH).total_c == 5200
+
+    async def test_category_and_date_are_kept_for_the_next_entry(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+y")
+            await record(pilot, "msj", "1", "4")
+            await type_text(pilot, "mhy")
+            await pilot.press("enter", "enter", "4", "enter")  # Enter keeps the category
+            await pilot.pause()
+        days = {e.resident_name: (e.day, e.category) for e in entries.entries_of(book)}
+        from conftest import TODAY
+        from datetime import timedelta
+
+        yesterday = (TODAY - timedelta(days=1)).isoformat()
+        assert days == {"马少军": (yesterday, "labour"), "马洪云": (yesterday, "labour")}
+
+    async def test_the_search_finds_by_pinyin_and_shows_this_months_points(self, app, book):
+        shaojun = people.find_resident(book, "马少军")
+        entries.record(book, shaojun, "labour", "8", "杨秋云")
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "mashao")
+            await pilot.pause()
+            options = app.screen.query_one("#candidates")
+            shown = str(options.get_option_at_index(0).prompt)
+            assert shown.startswith("马少军") and "马家3户 东片" in shown
+            assert shown.endswith("本月 2.00")
+
+
+class TestRefusals:
+    async def test_no_resident_picked(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            app.screen.query_one("#quantity").focus()
+            await pilot.press("8", "enter")
+            assert text_of(app.screen.query_one("#status")).startswith("请先选村民")
+        assert entries.entries_of(book) == []
+
+    async def test_quantity_over_the_maximum_shows_inline_and_writes_nothing(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await record(pilot, "msj", "1", "30")
+            status = app.screen.query_one("#status")
+            assert text_of(status) == "数量 30 超过 labour 的上限 24"
+            assert status.has_class("error")
+        assert entries.entries_of(book) == []
+
+    async def test_a_bad_or_future_date(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("enter", "1", "8", "ctrl+o", "ctrl+u")
+            await type_text(pilot, "2999-01-01")
+            await pilot.press("enter")
+            assert text_of(app.screen.query_one("#status")) == "日期在未来：2999-01-01"
+        assert entries.entries_of(book) == []
+
+    async def test_a_final_month_is_refused(self, app, book):
+        book.conn.execute("INSERT INTO months (month, state) VALUES ('2026-01', 'final')")
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("enter", "1", "8", "ctrl+o", "ctrl+u")
+            await type_text(pilot, "2026-01-15")
+            await pilot.press("enter")
+            assert text_of(app.screen.query_one("#status")) == (
+                "2026-01 已定稿，不能再添加或作废记录")
+        assert entries.entries_of(book) == []
+
+    async def test_a_digit_beyond_the_catalogue_picks_nothing(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("enter", "9")
+            assert app.screen.query_one("#category").selected is None
+            await pilot.press("tab", "8", "enter")
+            assert text_of(app.screen.query_one("#status")).startswith("请选类别")
+        assert entries.entries_of(book) == []
+
+
+class TestVoid:
+    async def test_void_the_selected_entry_after_asking_why(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await record(pilot, "msj", "1", "8")
+            await record(pilot, "msj", "1", "8")
+            await pilot.press("ctrl+l", "v")
+            await pilot.press("enter")  # an empty reason is refused
+            assert text_of(app.screen.query_one("#reason-error")) == "作废原因不能为空"
+            await type_text(pilot, "重复记录")
+            await pilot.press("enter")
+            await pilot.pause()
+            today = rows_of(app.screen.query_one("#today"))
+            assert [r[4] for r in today] == ["已作废", "2.00"]
+            assert today[0][5] == "重复记录"
+        line = tally.month_sheet(book, MONTH).lines[0]
+        assert (line.name, line.points_c, line.entries) == ("马少军", 200, 1)
+
+    async def test_escape_cancels_a_void(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await record(pilot, "msj", "1", "8")
+            await pilot.press("ctrl+l", "v", "escape")
+            await pilot.pause()
+        assert [e.voided_at for e in entries.entries_of(book)] == [None]
+
+
+class TestQuitting:
+    async def test_a_half_filled_form_asks_before_it_is_thrown_away(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "Confirm"
+            await pilot.press("n")
+            await pilot.pause()
+            assert app.is_running and app.screen.query_one("#search").value == "msj"
+            await pilot.press("ctrl+q", "y")
+            await pilot.pause()
+            assert not app.is_running
+
+    async def test_an_empty_form_quits_at_once(self, app):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert not app.is_running
