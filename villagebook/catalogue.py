@@ -69,12 +69,12 @@ class Category:
 
 # The default catalogue of a new book: the village's reference rules and a few more.
 DEFAULTS = [
-    Category("labour", "义务劳动", "Volunteer labour", "hours", 100, 4, Decimal(24)),
+    Category("labour", "义务劳动", "Labour", "hours", 100, 4, Decimal(24)),
     Category("donation", "现金捐赠", "Cash donation", "yuan", 100, 100, None),
-    Category("goods", "物品捐赠", "Donated goods (at value)", "yuan", 100, 100, None),
-    Category("recognition", "表彰（军属等）", "Recognition (e.g. family of a soldier)",
+    Category("goods", "物品捐赠", "Goods", "yuan", 100, 100, None),
+    Category("recognition", "表彰（军属等）", "Recognition",
              "fixed", 1000, 1, Decimal(1)),
-    Category("elder_care", "照顾孤寡老人", "Caring for elders living alone", "hours",
+    Category("elder_care", "照顾孤寡老人", "Elder care", "hours",
              100, 4, Decimal(24)),
     Category("blood", "无偿献血", "Blood donation", "count", 500, 1, Decimal(2)),
     Category("good_deed", "好人好事", "Good deed", "fixed", 300, 1, Decimal(1)),

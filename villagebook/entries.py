@@ -101,7 +101,8 @@ def get_entry(book, entry_id: str) -> Entry:
     key = (entry_id or "").strip().lower()
     rows = []
     if len(key) >= 6 and all(ch in "0123456789abcdef" for ch in key):
-        rows = book.query(_SELECT + " WHERE e.id LIKE ? || '%' LIMIT 2", (key,))
+        # a range on the primary key, not LIKE, so a million entries cost one index seek
+        rows = book.query(_SELECT + " WHERE e.id >= ? AND e.id < ? LIMIT 2", (key, key + "g"))
     if not rows:
         raise BookError("entry.unknown", id=entry_id)
     if len(rows) > 1:
@@ -137,7 +138,7 @@ def entries_of(book, resident_id: str | None = None, month: str | None = None,
             sql += f" AND {column} = ?"
             params.append(value)
     if recorded_on:
-        sql += " AND e.recorded_at LIKE ? || 'T%'"
-        params.append(recorded_on)
+        sql += " AND e.recorded_at >= ? AND e.recorded_at < ?"
+        params += [f"{recorded_on}T", f"{recorded_on}U"]
     return [_entry(r) for r in book.query(sql + " ORDER BY e.recorded_at DESC, e.rowid DESC",
                                           params)]

@@ -260,13 +260,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.max": ("单次上限（可空）", "Max per entry (optional)"),
     "ui.help_title": ("按键说明", "Keys"),
     "ui.help": (
-        "F1 记录  F2 村民  F3 月表  F4 红榜  F5 细则  F6 日志  F9 中/英  ? 帮助  Ctrl+Q 退出\n\n"
+        "F1 记录  F2 村民  F3 月表  F4 红榜  F5 细则  F6 日志  F9 中/英  F10 或 ? 帮助  Ctrl+Q 退出\n\n"
         "记录：输入姓名/拼音/首字母 → ↑↓ 选人 → 回车；数字键选类别；填数量 → 回车保存。\n"
         "  + 把当前村民加入多选（同一表彰记给多人）；Ctrl+Y 昨天；Ctrl+T 今天；Ctrl+O 改日期；\n"
         "  Ctrl+L 到今日记录，选中后按 v 作废（须写原因）。Esc 清空表单。Ctrl+G 换信息员。\n"
         "月表：[ ] 换月，s 排序，c 换片区。红榜：p 换期间。细则：a 新增，r 停用。\n"
         "村民：/ 搜索，a 新增，e 修改，回车看记录。",
-        "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log  F9 zh/en  ? help  Ctrl+Q quit\n\n"
+        "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log  F9 zh/en  F10 or ? help  Ctrl+Q quit\n\n"
         "Record: type a name, pinyin or initials → ↑↓ → Enter; a digit picks the category;\n"
         "  type the quantity → Enter saves. + adds the resident to a multi-pick (one\n"
         "  recognition for several); Ctrl+Y yesterday; Ctrl+T today; Ctrl+O the date; Ctrl+L\n"

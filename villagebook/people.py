@@ -164,7 +164,7 @@ def find_resident(book, query: str) -> Resident:
     for sql, value in (
         ("SELECT * FROM residents WHERE name = ? ORDER BY active DESC", query),
         ("SELECT * FROM residents WHERE active = 1 AND (pinyin = ? OR initials = ?)", key),
-        ("SELECT * FROM residents WHERE id LIKE ? || '%' AND length(?) >= 6", key),
+        ("SELECT * FROM residents WHERE id >= ? AND id < ? || 'g' AND length(?) >= 6", key),
     ):
         params = (value,) * sql.count("?")
         found = [_resident(r) for r in book.query(sql, params)]

@@ -70,8 +70,12 @@ _V1 = [
         void_reason TEXT
     )""",
     "CREATE INDEX entries_resident ON entries (resident_id, month)",
-    # Covers the month sheet and standings: an index-only GROUP BY over counted entries.
+    "CREATE INDEX entries_recorded ON entries (recorded_by, recorded_at)",
+    # Cover the month sheet (by month) and standings (by resident): index-only sums of the
+    # entries that count, whichever way SQLite's planner prefers to walk them.
     """CREATE INDEX entries_month_resident ON entries (month, resident_id, points_c)
+        WHERE voided_at IS NULL""",
+    """CREATE INDEX entries_resident_points ON entries (resident_id, month, points_c)
         WHERE voided_at IS NULL""",
     """CREATE TABLE audit (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,8 +1,8 @@
 """村民, 月表, 红榜, 细则, 日志, the gatherer at start, and the language switch."""
 
 from conftest import TODAY
-from tui.conftest import SIZE, rows_of, text_of
 
+from tui.conftest import SIZE, rows_of, text_of
 from villagebook import catalogue, entries, laptop, people
 from villagebook.tui.app import make_app
 
@@ -68,7 +68,7 @@ class TestResidentsScreen:
             await pilot.pause()
             detail = text_of(app.screen.query_one("#resident-detail"))
             assert detail.startswith("马洪云 的记录：本月 30.00 分，累计 30.00 分")
-            assert "goods 3000  30.00" in detail
+            assert "物品捐赠 3000  30.00" in detail
 
 
 class TestSheetScreen:

@@ -1,8 +1,8 @@
 """记录 Record: the reference entries typed through the keyboard alone."""
 
 from conftest import MONTH
-from tui.conftest import SIZE, rows_of, text_of
 
+from tui.conftest import SIZE, rows_of, text_of
 from villagebook import entries, people, tally
 
 
@@ -67,8 +67,9 @@ class TestRecordByKeyboard:
             await pilot.press("enter", "enter", "4", "enter")  # Enter keeps the category
             await pilot.pause()
         days = {e.resident_name: (e.day, e.category) for e in entries.entries_of(book)}
-        from conftest import TODAY
         from datetime import timedelta
+
+        from conftest import TODAY
 
         yesterday = (TODAY - timedelta(days=1)).isoformat()
         assert days == {"马少军": (yesterday, "labour"), "马洪云": (yesterday, "labour")}

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from villagebook import entries, people, tally
+from villagebook import catalogue, entries, people, tally
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.tui.screens.base import BaseScreen
@@ -81,10 +81,11 @@ class ResidentsScreen(BaseScreen):
         lines = [t("ui.resident_entries", name=resident.name, month=fmt_points(this_month),
                    total=fmt_points(tally.cumulative_points(self.book, month).get(resident.id,
                                                                                   0)))]
+        names = {c.code: c.name for c in catalogue.categories(self.book, include_retired=True)}
         for e in found[:4]:
             mark = f" [{t('ui.voided')}: {e.void_reason}]" if e.voided_at else ""
-            lines.append(f"  {e.day}  {e.category} {e.quantity}  {fmt_points(e.points_c)}"
-                         f"  {e.note}{mark}")
+            lines.append(f"  {e.day}  {names.get(e.category, e.category)} {e.quantity}"
+                         f"  {fmt_points(e.points_c)}  {e.note}{mark}")
         detail.update("\n".join(lines))
 
     def action_add(self) -> None:
