@@ -116,15 +116,20 @@ def get_resident(book, resident_id: str) -> Resident:
     return _resident(row)
 
 
-def list_residents(book, corner: str | None = None, include_inactive: bool = False):
+def list_residents(book, corner: str | None = None, include_inactive: bool = False,
+                   limit: int = -1):
     sql, params = "SELECT * FROM residents WHERE 1 = 1", []
     if corner:
         sql += " AND corner = ?"
         params.append(corner)
     if not include_inactive:
         sql += " AND active = 1"
-    sql += " ORDER BY corner, household, pinyin, name"
-    return [_resident(r) for r in book.query(sql, params)]
+    sql += " ORDER BY corner, household, pinyin, name LIMIT ?"
+    return [_resident(r) for r in book.query(sql, (*params, limit))]
+
+
+def count_residents(book) -> int:
+    return book.one("SELECT COUNT(*) FROM residents WHERE active = 1")[0]
 
 
 def _ascii_key(query: str) -> str:

@@ -110,18 +110,21 @@ def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
     return {rid: points for rid, points in rows}
 
 
-def cumulative_points(book, through: str) -> dict[str, int]:
-    """Everyone's points from the first month through this one, by resident id."""
-    rows = book.query(
-        "SELECT resident_id, SUM(points_c) FROM entries WHERE month <= ? AND voided_at IS NULL"
-        " GROUP BY resident_id", (through,))
+def cumulative_points(book, through: str, resident_ids: list[str] | None = None):
+    """Points from the first month through this one, by resident id (of these, if given)."""
+    sql = "SELECT resident_id, SUM(points_c) FROM entries WHERE month <= ? AND voided_at IS NULL"
+    params: tuple = (through,)
+    if resident_ids is not None:
+        sql += f" AND resident_id IN ({','.join('?' * len(resident_ids))})"
+        params += tuple(resident_ids)
+    rows = book.query(sql + " GROUP BY resident_id", params)
     return {rid: points for rid, points in rows}
 
 
 def standings(book, since: str | None = None, through: str | None = None,
               include_all: bool = False) -> Sheet:
     """Cumulative points, stars and flags over the months since..through (inclusive)."""
-    since = since or "0000-00"
-    through = through or "9999-99"
-    period = f"{since if since != '0000-00' else ''}..{through if through != '9999-99' else ''}"
-    return _sheet(book, period, "month BETWEEN ? AND ?", (since, through), include_all)
+    bounds = [("month >= ?", since), ("month <= ?", through)]
+    where = " AND ".join(cond for cond, value in bounds if value) or "1 = 1"
+    params = tuple(value for _, value in bounds if value)
+    return _sheet(book, f"{since or ''}..{through or ''}", where, params, include_all)

@@ -95,8 +95,8 @@ class VillagebookApp(App):
         translate_bindings(self)
         for screen in self.main_screens():
             translate_bindings(screen)
-            if hasattr(screen, "relabel"):
-                screen.relabel()
+            screen.relabel()
+            screen.refresh_data()
 
     async def action_quit(self) -> None:
         """Quit, but never throw away a half-filled entry without asking."""

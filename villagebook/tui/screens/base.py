@@ -14,13 +14,13 @@ class BaseScreen(Screen):
         self.app.live_screens.append(self)
         translate_bindings(self)
         self.relabel()
-        self.refresh_data()
 
     def on_screen_resume(self) -> None:
+        """Each time the screen is shown (the first time too): read the book again."""
         self.refresh_data()
 
     def relabel(self) -> None:
-        """Set every text from i18n (again, after a language switch)."""
+        """Set every fixed text and column from i18n (again, after a language switch)."""
 
     def refresh_data(self) -> None:
         """Read the book again; called on mount and each time the screen comes back."""

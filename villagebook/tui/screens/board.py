@@ -19,6 +19,7 @@ from villagebook.tui.screens.base import BaseScreen
 PERIODS = ("month", "year", "all")
 STAR, FLAG = "★", "⚑"
 MAX_DRAWN_FLAGS = 10
+MAX_LINES = 300  # the preview; the printed board lists everyone
 
 
 def marks(line: tally.Line) -> Text:
@@ -67,7 +68,7 @@ class BoardScreen(BaseScreen):
         for ln in shown[:5]:
             text.append(f"{ln.name} {fmt_points(ln.points_c)}  ", style="bold red")
         text.append("\n")
-        by_corner = sorted(shown, key=lambda ln: (ln.corner, -ln.points_c, ln.name))
+        by_corner = sorted(shown, key=lambda ln: (ln.corner, -ln.points_c, ln.name))[:MAX_LINES]
         for corner, lines in groupby(by_corner, key=lambda ln: ln.corner):
             text.append(f"\n【{corner or '-'}】\n", style="bold")
             for ln in lines:
@@ -76,6 +77,8 @@ class BoardScreen(BaseScreen):
                 text.append("\n")
         if not shown:
             text.append("\n" + t("no_rows"))
+        elif len(shown) > MAX_LINES:
+            text.append("\n" + t("ui.more_on_board", count=len(shown) - MAX_LINES), style="dim")
         self.query_one("#board", Static).update(text)
 
     def action_period(self) -> None:

@@ -36,7 +36,6 @@ class CatalogueScreen(BaseScreen):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_columns(t("h.code"), t("h.rule"), t("h.max"))
-        self.refresh_data()
 
     def refresh_data(self) -> None:
         table = self.query_one(DataTable)

@@ -32,14 +32,13 @@ class LogScreen(BaseScreen):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_columns(t("h.seq"), t("h.at"), t("h.actor"), t("h.action"), t("h.detail"))
-        self.refresh_data()
 
     @on(Input.Changed, "#log-search")
     def refresh_data(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         search = self.query_one("#log-search", Input).value
-        for line in auditlog.recent(self.book, 300, search):
+        for line in auditlog.recent(self.book, 100, search):
             table.add_row(str(line.seq), line.at[5:16].replace("T", " "), line.actor,
                           line.action, line.summary[:80], key=str(line.seq))
 

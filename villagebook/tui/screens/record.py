@@ -90,7 +90,6 @@ class RecordScreen(BaseScreen):
         table.clear(columns=True)
         table.add_columns(t("h.id"), t("h.name"), t("h.category"), t("h.quantity"),
                           t("h.points"), t("h.note"))
-        self.refresh_data()
 
     def refresh_data(self) -> None:
         picker = self.query_one(CategoryPicker)

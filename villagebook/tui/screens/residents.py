@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from villagebook import catalogue, entries, people, tally
+from villagebook import catalogue, entries, people
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.resident_form import ResidentForm
+
+MAX_ROWS = 100  # a few screenfuls; the search finds anyone else
 
 
 class ResidentsScreen(BaseScreen):
@@ -38,20 +40,20 @@ class ResidentsScreen(BaseScreen):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_columns(t("h.name"), t("h.household"), t("h.corner"), t("h.on_board"))
-        self.refresh_data()
 
     @on(Input.Changed, "#resident-search")
     def refresh_data(self) -> None:
         query = self.query_one("#resident-search", Input).value.strip()
-        found = (people.search(self.book, query, limit=200) if query
-                 else people.list_residents(self.book))
+        found = (people.search(self.book, query, limit=MAX_ROWS) if query
+                 else people.list_residents(self.book, limit=MAX_ROWS))
         table = self.query_one(DataTable)
         table.clear()
         for r in found:
             table.add_row(r.name, r.household, r.corner, t("yes" if r.on_board else "no"),
                           key=r.id)
-        self.query_one("#residents-title", Label).update(t("ui.residents_title",
-                                                           count=len(found)))
+        total = len(found) if query else people.count_residents(self.book)
+        key = "ui.residents_some" if total > len(found) else "ui.residents_title"
+        self.query_one("#residents-title", Label).update(t(key, count=total, shown=len(found)))
 
     def action_search(self) -> None:
         self.query_one("#resident-search", Input).focus()
@@ -79,8 +81,7 @@ class ResidentsScreen(BaseScreen):
         counted = [e for e in found if not e.voided_at]
         this_month = sum(e.points_c for e in counted if e.month == month)
         lines = [t("ui.resident_entries", name=resident.name, month=fmt_points(this_month),
-                   total=fmt_points(tally.cumulative_points(self.book, month).get(resident.id,
-                                                                                  0)))]
+                   total=fmt_points(sum(e.points_c for e in counted)))]
         names = {c.code: c.name for c in catalogue.categories(self.book, include_retired=True)}
         for e in found[:4]:
             mark = f" [{t('ui.voided')}: {e.void_reason}]" if e.voided_at else ""

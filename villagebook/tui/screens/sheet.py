@@ -15,6 +15,7 @@ from villagebook.quantities import fmt_points
 from villagebook.tui.screens.base import BaseScreen
 
 SORTS = ("points", "cumulative", "name", "corner")
+MAX_ROWS = 200  # many screenfuls; the CLI and the printed sheet list everyone
 
 
 def shift_month(month: str, step: int) -> str:
@@ -50,35 +51,40 @@ class SheetScreen(BaseScreen):
         table.clear(columns=True)
         table.add_columns(t("h.name"), t("h.corner"), t("h.entries"), t("ui.month_points"),
                           t("ui.cumulative"), t("h.stars"), t("h.flags"))
-        self.refresh_data()
 
     def refresh_data(self) -> None:
         sheet = tally.month_sheet(self.book, self.month)
-        cumulative = tally.cumulative_points(self.book, self.month)
         lines = [ln for ln in sheet.lines if self.corner in (None, ln.corner)]
-        order = {
-            "points": lambda ln: (-ln.points_c, ln.name),
-            "cumulative": lambda ln: (-cumulative.get(ln.resident_id, 0), ln.name),
-            "name": lambda ln: ln.name,
-            "corner": lambda ln: (ln.corner, -ln.points_c),
-        }[self.sort_key]
+        if self.sort_key == "cumulative":
+            cumulative = tally.cumulative_points(self.book, self.month)
+            lines.sort(key=lambda ln: (-cumulative.get(ln.resident_id, 0), ln.name))
+        else:
+            lines.sort(key={"points": lambda ln: (-ln.points_c, ln.name),
+                            "name": lambda ln: ln.name,
+                            "corner": lambda ln: (ln.corner, -ln.points_c)}[self.sort_key])
+        shown = lines[:MAX_ROWS]
+        if self.sort_key != "cumulative":  # only the shown lines need it: one indexed query
+            cumulative = tally.cumulative_points(self.book, self.month,
+                                                 [ln.resident_id for ln in shown])
         table = self.query_one(DataTable)
         table.clear()
-        for ln in sorted(lines, key=order):
-            numbers = (ln.entries, fmt_points(ln.points_c),
-                       fmt_points(cumulative.get(ln.resident_id, 0)), ln.stars, ln.flags)
-            table.add_row(ln.name, ln.corner, *(Text(str(n), justify="right") for n in numbers),
-                          key=ln.resident_id)
-        total = sum(ln.points_c for ln in lines)
+        table.add_rows(
+            [ln.name, ln.corner, *(Text(str(n), justify="right") for n in (
+                ln.entries, fmt_points(ln.points_c), fmt_points(cumulative.get(ln.resident_id, 0)),
+                ln.stars, ln.flags))]
+            for ln in shown
+        )
         corner = self.corner or t("ui.all_corners")
-        self.query_one("#sheet-title", Label).update(
-            f"{t('ui.sheet_title', month=self.month)} · {corner} · "
-            + t("ui.sorted_by", key=t({"points": "ui.month_points", "cumulative":
-                                       "ui.cumulative", "name": "h.name",
-                                       "corner": "h.corner"}[self.sort_key])))
+        sort_name = t({"points": "ui.month_points", "cumulative": "ui.cumulative",
+                       "name": "h.name", "corner": "h.corner"}[self.sort_key])
+        title = f"{t('ui.sheet_title', month=self.month)} · {corner} · "
+        title += t("ui.sorted_by", key=sort_name)
+        if len(lines) > MAX_ROWS:
+            title += " · " + t("ui.first_rows", shown=MAX_ROWS, count=len(lines))
+        self.query_one("#sheet-title", Label).update(title)
         self.query_one("#sheet-totals", Label).update(t(
             "ui.sheet_totals", count=len(lines), entries=sum(ln.entries for ln in lines),
-            points=fmt_points(total)))
+            points=fmt_points(sum(ln.points_c for ln in lines))))
 
     def action_month(self, step: int) -> None:
         later = shift_month(self.month, step)
