@@ -176,3 +176,17 @@ class TestQuitting:
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert not app.is_running
+
+
+class TestTypingAhead:
+    async def test_a_whole_entry_typed_in_one_burst_lands_in_the_right_fields(self, app, book):
+        from textual import events
+
+        async with app.run_test(size=SIZE) as pilot:
+            for key in ["m", "h", "y", "enter", "3", "3", "0", "0", "0", "enter",
+                        "m", "s", "j", "enter", "1", "8", "enter"]:
+                app.post_message(events.Key(key, key if len(key) == 1 else "\r"))
+            await pilot.pause(0.5)
+            assert app.screen.query_one("#search").value == ""
+        got = sorted((e.resident_name, e.category, e.quantity) for e in entries.entries_of(book))
+        assert got == [("马少军", "labour", "8"), ("马洪云", "goods", "3000")]

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
 from villagebook.catalogue import Category
+from villagebook.tui.typeahead import pass_on
 
 
 class CategoryPicker(Static, can_focus=True):
-    BINDINGS = [
-        Binding("left", "move(-1)", show=False),
-        Binding("right", "move(1)", show=False),
-        Binding("enter", "choose", show=False),
-    ]
+    """Keys are handled in on_key, in order with keys typed ahead (see typeahead.py)."""
 
-    class Chosen(Message):
-        """A category was picked (by digit or Enter); the form moves on."""
-
-        def __init__(self, category: Category):
-            super().__init__()
-            self.category = category
-
-    def __init__(self, **kwargs):
+    def __init__(self, on_chosen: Callable[[Category], None], **kwargs):
+        """on_chosen is called at once (not by message), so the focus moves before the
+        next key typed ahead arrives."""
         super().__init__(**kwargs)
+        self.on_chosen = on_chosen
         self.categories: list[Category] = []
         self.index: int | None = None
 
@@ -50,13 +44,22 @@ class CategoryPicker(Static, can_focus=True):
         self.update(text)
 
     def on_key(self, event) -> None:
-        if event.character and event.character.isdigit() and event.character != "0":
+        if pass_on(self, event):
+            return
+        moves = {"left": -1, "right": 1}
+        if event.key in moves:
+            event.stop()
+            self.action_move(moves[event.key])
+        elif event.key == "enter":
+            event.stop()
+            self.action_choose()
+        elif event.character and event.character.isdigit() and event.character != "0":
             number = int(event.character)
             if number <= len(self.categories):
                 event.stop()
                 self.index = number - 1
                 self.draw()
-                self.post_message(self.Chosen(self.categories[self.index]))
+                self.on_chosen(self.categories[self.index])
 
     def action_move(self, step: int) -> None:
         if self.categories:
@@ -67,7 +70,7 @@ class CategoryPicker(Static, can_focus=True):
 
     def action_choose(self) -> None:
         if self.selected:
-            self.post_message(self.Chosen(self.selected))
+            self.on_chosen(self.selected)
 
     class Changed(Message):
         """The highlighted category moved; the preview follows."""

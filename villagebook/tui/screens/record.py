@@ -23,23 +23,47 @@ from villagebook.texttable import pad
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_picker import CategoryPicker
+from villagebook.tui.typeahead import pass_on
 
 
-class SearchInput(Input):
-    """The resident search: ↑↓ move through the candidates, + adds one to a multi-pick."""
+class FormInput(Input):
+    """A field of the entry form: Enter saves the entry; keys typed ahead pass on.
 
-    BINDINGS = [
-        Binding("up", "screen.move_candidate(-1)", show=False),
-        Binding("down", "screen.move_candidate(1)", show=False),
-    ]
+    Enter is handled here, in order with the typed keys, not by a binding: a binding
+    runs only after the key has bubbled up to the app, behind the keys typed after it.
+    """
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.character == "+":
+        if pass_on(self, event):
+            return
+        if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.screen.add_pick()
+            await self.action_submit()
             return
         await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        self.screen.save()
+
+
+class SearchInput(FormInput):
+    """The resident search: ↑↓ move through the candidates, + adds one to a multi-pick."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.screen.focused is self and (event.character == "+" or
+                                            event.key in ("up", "down")):
+            event.stop()
+            event.prevent_default()
+            if event.character == "+":
+                self.screen.add_pick()
+            else:
+                self.screen.action_move_candidate(-1 if event.key == "up" else 1)
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        self.screen.resident_chosen()
 
 
 class RecordScreen(BaseScreen):
@@ -61,15 +85,15 @@ class RecordScreen(BaseScreen):
             yield OptionList(id="candidates")
             with Horizontal(classes="row", id="category-row"):
                 yield Label(id="l-category", classes="field-label")
-                yield CategoryPicker(id="category")
+                yield CategoryPicker(self.category_chosen, id="category")
             with Horizontal(classes="row"):
                 yield Label(id="l-quantity", classes="field-label")
-                yield Input(id="quantity", classes="short")
+                yield FormInput(id="quantity", classes="short")
                 yield Label(id="unit")
                 yield Label(id="l-date", classes="field-label")
-                yield Input(id="date", classes="date")
+                yield FormInput(id="date", classes="date")
                 yield Label(id="l-note", classes="field-label")
-                yield Input(id="note")
+                yield FormInput(id="note")
             yield Static(id="status")
         yield Label(id="today-title")
         yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
@@ -106,6 +130,7 @@ class RecordScreen(BaseScreen):
     @on(Input.Changed, "#search")
     def update_candidates(self) -> None:
         query = self.query_one("#search", Input).value
+        self.candidates_for = query
         options = self.query_one("#candidates", OptionList)
         found = people.search(self.book, query, limit=8)
         month = self.app.today.strftime("%Y-%m")
@@ -145,25 +170,26 @@ class RecordScreen(BaseScreen):
         self.query_one("#picked", Label).update(t("ui.picked", names=names) if names else "")
         self.update_preview()
 
-    @on(Input.Submitted, "#search")
     def resident_chosen(self) -> None:
-        if self.query_one("#search", Input).value.strip():
-            if not self.add_pick():
-                return
+        """Enter in the search: pick the highlighted resident, go on to the category."""
+        query = self.query_one("#search", Input).value
+        if query != getattr(self, "candidates_for", None):
+            self.update_candidates()  # typed faster than the list followed
+        if query.strip() and not self.add_pick():
+            return
         if self.picked:
-            self.query_one(CategoryPicker).focus()
+            self.set_focus(self.query_one(CategoryPicker))
 
     @on(OptionList.OptionSelected, "#candidates")
     def candidate_clicked(self) -> None:
         self.resident_chosen()
 
     # -- category, quantity, date ----------------------------------------------------------
-    @on(CategoryPicker.Chosen)
-    def category_chosen(self, message: CategoryPicker.Chosen) -> None:
+    def category_chosen(self, category: catalogue.Category) -> None:
         self.show_unit()
         self.update_preview()
-        target = "#note" if message.category.kind == "fixed" else "#quantity"
-        self.query_one(target, Input).focus()
+        target = "#note" if category.kind == "fixed" else "#quantity"
+        self.set_focus(self.query_one(target, Input))
 
     @on(CategoryPicker.Changed)
     def category_moved(self) -> None:
@@ -209,7 +235,6 @@ class RecordScreen(BaseScreen):
         self.query_one("#today", DataTable).focus()
 
     # -- saving ---------------------------------------------------------------------------
-    @on(Input.Submitted, "#quantity, #date, #note")
     def save(self) -> None:
         status = self.query_one("#status", Static)
         try:
@@ -251,7 +276,7 @@ class RecordScreen(BaseScreen):
         self.update_picked()
         self.update_today()
         self.update_candidates()
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))
 
     def action_clear_form(self) -> None:
         self.reset_form()
