@@ -146,7 +146,10 @@ def has_terminal() -> bool:
 def open_ui(book: Book) -> None:
     from villagebook.tui.app import make_app
 
-    make_app(book).run()
+    app = make_app(book)
+    app.run()
+    if app.crash_note:
+        raise UserError(app.crash_note)
 
 
 @click.group(cls=Group, invoke_without_command=True,

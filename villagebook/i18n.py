@@ -277,5 +277,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet: [ ] month, s sort, c corner. Board: p period. Rules: a add, r retire.\n"
         "Residents: / search, a add, e edit, Enter shows the entries.",
     ),
+    "ui.crash_file": ("详情已写入 {path}", "details are in {path}"),
     "ui.no_book": ("找不到积分簿 {path}。先运行 villagebook init --village 村名，或试试 villagebook demo。", "No book at {path}. Run villagebook init --village NAME first, or try villagebook demo."),
 }

@@ -20,6 +20,13 @@ def _state_file() -> Path:
     return Path(folder) / "laptop.json"
 
 
+def crash_file() -> Path:
+    """Where the UI leaves the details of a crash, for whoever looks after the laptop."""
+    path = _state_file().with_name("crash.txt")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _load() -> dict:
     try:
         return json.loads(_state_file().read_text(encoding="utf-8"))

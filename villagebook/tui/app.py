@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import traceback
 from datetime import date
 
 from textual.app import App
@@ -9,6 +11,7 @@ from textual.binding import Binding
 
 from villagebook import i18n, laptop, people, settings
 from villagebook.book import Book
+from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.tui.localized import translate_bindings
 from villagebook.tui.screens.board import BoardScreen
@@ -51,6 +54,7 @@ class VillagebookApp(App):
 
     def __init__(self, book: Book, gatherer: str | None = None, today: date | None = None):
         super().__init__()
+        self.crash_note = ""
         self.live_screens: list = []
         self.book = book
         self.today = today or date.today()
@@ -111,6 +115,27 @@ class VillagebookApp(App):
                              answered)
         else:
             self.exit()
+
+
+    def _handle_exception(self, error: Exception) -> None:
+        """At a real terminal no traceback reaches the gatherer: a refusal is shown as a
+        notice and work goes on; anything else is written to a crash file, and the app
+        closes with one line saying where. Tests (headless) see the real error."""
+        if self.is_headless:
+            super()._handle_exception(error)
+        elif isinstance(error, BookError):
+            self.notify(str(error), severity="error")
+        elif isinstance(error, sqlite3.Error):
+            self.notify(t("book.error", why=error), severity="error")
+        else:
+            self.crash_note = t("internal", why=f"{type(error).__name__}: {error}")
+            path = laptop.crash_file()
+            try:
+                path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+                self.crash_note += " " + t("ui.crash_file", path=path)
+            except OSError:
+                pass
+            self.exit(return_code=1)
 
 
 def make_app(book: Book, gatherer: str | None = None, today: date | None = None,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from villagebook.i18n import t
+from villagebook.tui.screens.modal import Modal
 
 
-class AskReason(ModalScreen[str | None]):
+class AskReason(Modal):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, title: str):
@@ -29,7 +29,7 @@ class AskReason(ModalScreen[str | None]):
         if not reason:
             self.query_one("#reason-error", Label).update(t("field.empty", field="reason"))
             return
-        self.dismiss(reason)
+        self.close(reason)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from villagebook import catalogue
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.screens.modal import Modal
 
 FIELDS = ("code", "name_zh", "name_en", "kind", "points", "per", "max")
 
 
-class CategoryForm(ModalScreen):
+class CategoryForm(Modal):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def compose(self) -> ComposeResult:
@@ -38,7 +38,7 @@ class CategoryForm(ModalScreen):
         except BookError as exc:
             self.query_one("#c-error", Label).update(str(exc))
             return
-        self.dismiss(cat)
+        self.close(cat)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from villagebook import people
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.screens.modal import Modal
 
 
-class ChooseGatherer(ModalScreen[str | None]):
+class ChooseGatherer(Modal):
     BINDINGS = [("escape", "cancel")]
 
     def compose(self) -> ComposeResult:
@@ -35,7 +35,7 @@ class ChooseGatherer(ModalScreen[str | None]):
             self.query_one(Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.close(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
@@ -43,7 +43,7 @@ class ChooseGatherer(ModalScreen[str | None]):
         except BookError as exc:
             self.query_one("#gatherer-error", Label).update(str(exc))
             return
-        self.dismiss(gatherer.name)
+        self.close(gatherer.name)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from villagebook.tui.screens.modal import Modal
 
-class Confirm(ModalScreen[bool]):
+
+class Confirm(Modal):
     BINDINGS = [
         Binding("escape,n", "answer(False)", show=False),
         Binding("y", "answer(True)", show=False),
@@ -30,7 +31,7 @@ class Confirm(ModalScreen[bool]):
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.close(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        self.close(answer)

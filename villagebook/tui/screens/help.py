@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from villagebook.i18n import t
+from villagebook.tui.screens.modal import Modal
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(t("ui.help_title"), classes="dialog-title")
@@ -18,4 +18,4 @@ class HelpScreen(ModalScreen[None]):
 
     def on_key(self, event) -> None:
         event.stop()
-        self.dismiss(None)
+        self.close(None)

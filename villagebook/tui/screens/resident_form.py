@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label
 
 from villagebook import people
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.screens.modal import Modal
 
 
 class OnBoardBox(Checkbox, inherit_bindings=False):
@@ -19,7 +19,7 @@ class OnBoardBox(Checkbox, inherit_bindings=False):
     BINDINGS = [Binding("space", "toggle_button", show=False)]
 
 
-class ResidentForm(ModalScreen):
+class ResidentForm(Modal):
     BINDINGS = [
         Binding("escape", "cancel", show=False),
         Binding("enter", "save", show=False),
@@ -59,7 +59,7 @@ class ResidentForm(ModalScreen):
         except BookError as exc:
             self.query_one("#r-error", Label).update(str(exc))
             return
-        self.dismiss(saved)
+        self.close(saved)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)
