@@ -101,6 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "category.retired": ("已停用类别 {code}（以前的记录不变）", "retired category {code} (past entries keep their points)"),
     # settings
     "settings.range": ("{key} 应在 {low} 到 {high} 之间：{value}", "{key} must be from {low} to {high}: {value}"),
+    "settings.yes_no": ("{key} 只能是 yes 或 no：{value}", "{key} must be yes or no: {value}"),
+    "print.bad_paper": ("纸张只能是 A4 或 A3：{paper}", "--paper must be A4 or A3: {paper}"),
     "settings.village": ("村名不能为空，最多 60 字", "the village name must be 1 to 60 characters"),
     "settings.unknown": ("没有这个设置：{key}（可用：{keys}）", "unknown setting {key} (known: {keys})"),
     "settings.done": ("{key} = {value}", "{key} = {value}"),

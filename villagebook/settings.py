@@ -13,7 +13,9 @@ DEFAULTS = {
     "points_per_star": "1",
     "stars_per_flag": "6",
     "objection_days": "15",
+    "mono": "no",
 }
+_YES, _NO = {"1", "yes", "y", "true", "on", "是"}, {"0", "no", "n", "false", "off", "否"}
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Settings:
     points_per_star_c: int
     stars_per_flag: int
     objection_days: int
+    mono: bool
 
 
 def write_defaults(conn: sqlite3.Connection, village: str) -> None:
@@ -37,6 +40,7 @@ def load(book) -> Settings:
         points_per_star_c=parse_points(values["points_per_star"]),
         stars_per_flag=int(values["stars_per_flag"]),
         objection_days=int(values["objection_days"]),
+        mono=values["mono"] in _YES,
     )
 
 
@@ -47,6 +51,7 @@ def as_dict(book) -> dict[str, str]:
         "points_per_star": fmt_points_short(s.points_per_star_c),
         "stars_per_flag": str(s.stars_per_flag),
         "objection_days": str(s.objection_days),
+        "mono": "yes" if s.mono else "no",
     }
 
 
@@ -74,6 +79,11 @@ def _validate(key: str, value: str) -> str:
         return _whole(key, value, 1, 100)
     if key == "objection_days":
         return _whole(key, value, 1, 90)
+    if key == "mono":
+        flag = (value or "").strip().lower()
+        if flag not in _YES | _NO:
+            raise BookError("settings.yes_no", key=key, value=value)
+        return "yes" if flag in _YES else "no"
     raise BookError("settings.unknown", key=key, keys=", ".join(DEFAULTS))
 
 

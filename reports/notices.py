@@ -1,0 +1,57 @@
+"""积分细则: the catalogue as a notice in plain words, in large type for the board."""
+
+from __future__ import annotations
+
+import io
+
+from reports import shapes
+from reports.fonts import printable, register, width
+from reports.page import MARGIN, PAPERS, mm, new_canvas, page_footer, today_words
+from villagebook.i18n import t
+from villagebook.printing import CatalogueData
+
+TITLE_SIZE = 26
+RULE_SIZE = 16
+TEXT_SIZE = 12
+
+
+def _wrap(text: str, size: float, limit: float) -> list[str]:
+    lines, current = [], ""
+    for ch in text:
+        if width(current + ch, size) > limit:
+            lines.append(current)
+            current = ""
+        current += ch
+    return lines + [current]
+
+
+def render_catalogue(data: CatalogueData, stars_per_flag: int = 6,
+                     paper: str = "A4") -> tuple[bytes, int]:
+    size = PAPERS[paper]
+    w, h = size
+    buffer = io.BytesIO()
+    c = new_canvas(buffer, size, t("p.catalogue_title", village=data.village))
+    font = register()
+    c.setFillColorRGB(*shapes.RED)
+    c.setFont(font, TITLE_SIZE)
+    c.drawCentredString(w / 2, h - MARGIN - 14 * mm, t("p.catalogue_title",
+                                                        village=printable(data.village)))
+    y = h - MARGIN - 32 * mm
+    c.setFillGray(0)
+    for rule in data.rules:
+        shapes.star(c, MARGIN + 4 * mm, y + 2 * mm, 2.6 * mm)
+        for part in _wrap(rule, RULE_SIZE, w - 2 * MARGIN - 12 * mm):
+            c.setFont(font, RULE_SIZE)
+            c.drawString(MARGIN + 10 * mm, y, part)
+            y -= 9 * mm
+        y -= 2 * mm
+    y -= 6 * mm
+    c.setFont(font, TEXT_SIZE)
+    for text in (t("p.star_rule", spf=stars_per_flag), t("p.catalogue_principles")):
+        for part in _wrap(text, TEXT_SIZE, w - 2 * MARGIN):
+            c.drawString(MARGIN, y, part)
+            y -= 6.5 * mm
+    page_footer(c, size, 1, 1, left=today_words())
+    c.showPage()
+    c.save()
+    return buffer.getvalue(), 1

@@ -1,0 +1,92 @@
+"""Make a printout end to end: gather the data, check the font, draw, write, audit, send.
+
+The CLI's `print` commands and the TUI's Print action both come here, so a printout is
+made, checked and recorded the same way whoever asks for it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from reports import fonts
+from villagebook import printing, settings
+from villagebook.errors import BookError
+
+KINDS = ("board", "sheet", "slips", "catalogue")
+
+
+@dataclass(frozen=True)
+class Printed:
+    path: Path
+    pages: int
+    sha256: str
+    missing: dict[str, list[str]]  # resident name -> characters the font lacks
+
+
+def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "month",
+           group_by: str = "corner", mono: bool | None = None,
+           residents: list | None = None) -> tuple[bytes, int, dict[str, list[str]]]:
+    """The PDF bytes, page count, and any characters the font cannot draw, by name."""
+    from reports import board, notices, sheet, slips
+
+    if paper not in ("A4", "A3"):
+        raise BookError("print.bad_paper", paper=paper)
+    if mono is None:
+        mono = settings.load(book).mono
+    if kind == "board":
+        data = printing.board_data(book, month, period, group_by)
+        pdf, pages = board.render(data, paper, mono)
+    elif kind == "sheet":
+        data = printing.sheet_data(book, month)
+        pdf, pages = sheet.render(data, paper)
+    elif kind == "slips":
+        data = printing.slips_data(book, month, residents)
+        pdf, pages = slips.render(data, paper)
+    else:
+        data = printing.catalogue_data(book)
+        pdf, pages = notices.render_catalogue(data, settings.load(book).stars_per_flag, paper)
+    missing = {name: gaps for name in printing.names_in(data) if (gaps := fonts.missing(name))}
+    return pdf, pages, missing
+
+
+def publish(book, kind: str, month: str, out: Path, actor: str | None, **options) -> Printed:
+    """Write the printout to out and append its audit line (with its SHA-256)."""
+    pdf, pages, missing = render(book, kind, month, **options)
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        tmp.write_bytes(pdf)
+        tmp.replace(out)
+    except OSError as exc:
+        raise BookError("print.cannot_write", path=out, why=exc.strerror or exc) from None
+    period = month if kind != "catalogue" else "catalogue"
+    digest = printing.record_print(book, kind, period, pdf, out, actor, missing)
+    return Printed(out, pages, digest, missing)
+
+
+def send(path: Path, printer: str | None = None) -> str:
+    """Hand the PDF to the system's print queue; the queue's name, or a BookError."""
+    if sys.platform == "win32":
+        try:
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]  # the print verb
+        except OSError as exc:
+            raise BookError("print.send_failed", why=exc) from None
+        return printer or "default"
+    lp = shutil.which("lp")
+    if lp is None:
+        raise BookError("print.no_printer")
+    command = [lp] + (["-d", printer] if printer else []) + [str(path)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BookError("print.send_failed", why=exc) from None
+    if done.returncode != 0:
+        why = (done.stderr or done.stdout).strip().splitlines()
+        raise BookError("print.send_failed", why=why[0] if why else done.returncode)
+    return printer or "default"
