@@ -88,18 +88,19 @@ def _marks(c, line, x: float, y: float, mono: bool) -> None:
             x += STAR_STEP
 
 
-def _header(c, data: BoardData, size, first: bool) -> float:
+def _header(c, data: BoardData, size, first: bool, mono: bool) -> float:
     """Draw the page's header; return the y where the rows start."""
     w, h = size
+    accent = shapes.BLACK if mono else shapes.RED
     title = t("p.board_title", village=printable(data.village))
     period = period_words(data.period)
     if not first:
         c.setFont(register(), 11)
-        c.setFillColorRGB(*shapes.RED)
+        c.setFillColorRGB(*accent)
         c.drawString(MARGIN, h - MARGIN, f"{title}　{period}")
         c.setFillGray(0)
         return h - MARGIN - NEXT_HEADER_H + 6 * mm
-    c.setFillColorRGB(*shapes.RED)
+    c.setFillColorRGB(*accent)
     c.rect(0, h - 8 * mm, w, 8 * mm, stroke=0, fill=1)
     c.setFont(register(), TITLE_SIZE)
     c.drawCentredString(w / 2, h - MARGIN - 12 * mm, title)
@@ -111,15 +112,15 @@ def _header(c, data: BoardData, size, first: bool) -> float:
     c.drawCentredString(w / 2, h - MARGIN - 27 * mm, t("p.legend", spf=data.stars_per_flag))
     # role models band
     top = h - MARGIN - 31 * mm
-    c.setFillColorRGB(1, 0.94, 0.90)
+    c.setFillColorRGB(*((0.93, 0.93, 0.93) if mono else (1, 0.94, 0.90)))
     c.roundRect(MARGIN, top - 24 * mm, w - 2 * MARGIN, 24 * mm, 3 * mm, stroke=0, fill=1)
-    c.setFillColorRGB(*shapes.RED)
+    c.setFillColorRGB(*accent)
     c.setFont(register(), GROUP_SIZE)
     c.drawString(MARGIN + 4 * mm, top - 7 * mm, t("p.role_models"))
     x = MARGIN + 4 * mm
     slot = (w - 2 * MARGIN - 8 * mm) / 5
     for line in data.role_models:
-        shapes.star(c, x + 3 * mm, top - 15 * mm, 3 * mm)
+        shapes.star(c, x + 3 * mm, top - 15 * mm, 3 * mm, mono)
         c.setFillGray(0)
         c.setFont(register(), ROLE_SIZE)
         c.drawString(x + 8 * mm, top - 17.5 * mm, printable(line.name))
@@ -131,14 +132,15 @@ def _header(c, data: BoardData, size, first: bool) -> float:
     return h - MARGIN - FIRST_HEADER_H
 
 
-def _footer(c, data: BoardData, size, page: int, pages: int) -> None:
+def _footer(c, data: BoardData, size, page: int, pages: int, mono: bool) -> None:
     w, _ = size
+    accent = shapes.BLACK if mono else shapes.RED
     c.saveState()
-    c.setStrokeColorRGB(*shapes.RED)
+    c.setStrokeColorRGB(*accent)
     c.setLineWidth(0.8)
     c.line(MARGIN, FOOTER_H - 4 * mm, w - MARGIN, FOOTER_H - 4 * mm)
     c.setFont(register(), 10)
-    c.setFillColorRGB(*shapes.RED)
+    c.setFillColorRGB(*accent)
     c.drawString(MARGIN, FOOTER_H - 9 * mm, t("p.only_adds"))
     c.setFillGray(0.25)
     c.setFont(register(), 8.5)
@@ -155,7 +157,7 @@ def _footer(c, data: BoardData, size, page: int, pages: int) -> None:
         c.drawString(MARGIN, y, text)
         y -= 4 * mm
     if data.posting.state == "posted" and data.posting.objection_until:
-        c.setFillColorRGB(*shapes.RED)
+        c.setFillColorRGB(*accent)
         c.drawString(MARGIN, y, t("p.posted", until=data.posting.objection_until))
     c.restoreState()
     page_footer(c, size, page, pages)
@@ -170,7 +172,7 @@ def render(data: BoardData, paper: str = "A4", mono: bool = False) -> tuple[byte
     c = new_canvas(buffer, size, t("p.board_title", village=data.village))
     col_w = (w - 2 * MARGIN) / COLUMNS
     for number, rows in enumerate(pages, start=1):
-        y = _header(c, data, size, first=number == 1)
+        y = _header(c, data, size, number == 1, mono)
         for kind, value in rows:
             if kind == "group":
                 c.setFillColorRGB(*(shapes.BLACK if mono else shapes.RED))
@@ -197,7 +199,7 @@ def render(data: BoardData, paper: str = "A4", mono: bool = False) -> tuple[byte
         if not data.lines:
             c.setFont(register(), NAME_SIZE)
             c.drawCentredString(w / 2, y - 20 * mm, t("no_rows"))
-        _footer(c, data, size, number, len(pages))
+        _footer(c, data, size, number, len(pages), mono)
         c.showPage()
     c.save()
     return buffer.getvalue(), len(pages)
