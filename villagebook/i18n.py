@@ -202,6 +202,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.k.edit": ("修改", "Edit"),
     "ui.k.retire": ("停用", "Retire"),
     "ui.k.month": ("换月", "Month"),
+    "ui.k.print": ("打印", "Print"),
     "ui.k.sort": ("排序", "Sort"),
     "ui.k.corner": ("片区", "Corner"),
     "ui.k.search": ("搜索", "Search"),
@@ -269,14 +270,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录：输入姓名/拼音/首字母 → ↑↓ 选人 → 回车；数字键选类别；填数量 → 回车保存。\n"
         "  + 把当前村民加入多选（同一表彰记给多人）；Ctrl+Y 昨天；Ctrl+T 今天；Ctrl+O 改日期；\n"
         "  Ctrl+L 到今日记录，选中后按 v 作废（须写原因）。Esc 清空表单。Ctrl+G 换信息员。\n"
-        "月表：[ ] 换月，s 排序，c 换片区。红榜：p 换期间。细则：a 新增，r 停用。\n"
+        "月表：[ ] 换月，s 排序，c 换片区，Ctrl+P 打印。红榜：p 换期间，Ctrl+P 打印。\n"
+        "细则：a 新增，r 停用。PDF 存在“文档/villagebook”文件夹。\n"
         "村民：/ 搜索，a 新增，e 修改，回车看记录。",
         "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log  F9 zh/en  F10 or ? help  Ctrl+Q quit\n\n"
         "Record: type a name, pinyin or initials → ↑↓ → Enter; a digit picks the category;\n"
         "  type the quantity → Enter saves. + adds the resident to a multi-pick (one\n"
         "  recognition for several); Ctrl+Y yesterday; Ctrl+T today; Ctrl+O the date; Ctrl+L\n"
         "  today's list, then v voids the selected entry (with a reason). Esc clears the form.\n"
-        "Sheet: [ ] month, s sort, c corner. Board: p period. Rules: a add, r retire.\n"
+        "Sheet: [ ] month, s sort, c corner, Ctrl+P print. Board: p period, Ctrl+P print.\n"
+        "Rules: a add, r retire. PDFs go to Documents/villagebook.\n"
         "Residents: / search, a add, e edit, Enter shows the entries.",
     ),
     "ui.crash_file": ("详情已写入 {path}", "details are in {path}"),

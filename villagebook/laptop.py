@@ -20,6 +20,16 @@ def _state_file() -> Path:
     return Path(folder) / "laptop.json"
 
 
+def print_folder() -> Path:
+    """Where the UI writes printouts: VILLAGEBOOK_PRINT_DIR, else Documents/villagebook."""
+    folder = os.environ.get("VILLAGEBOOK_PRINT_DIR")
+    if not folder:
+        from platformdirs import user_documents_dir
+
+        folder = str(Path(user_documents_dir()) / "villagebook")
+    return Path(folder)
+
+
 def crash_file() -> Path:
     """Where the UI leaves the details of a crash, for whoever looks after the laptop."""
     path = _state_file().with_name("crash.txt")

@@ -176,3 +176,21 @@ class TestLanguage:
             await pilot.press("space")
             await pilot.pause()
             assert type(app.screen).__name__ == "SheetScreen"
+
+
+class TestPrintAction:
+    async def test_ctrl_p_prints_the_board_and_the_sheet(self, app, book, tmp_path,
+                                                         monkeypatch):
+        monkeypatch.setenv("VILLAGEBOOK_PRINT_DIR", str(tmp_path / "prints"))
+        seed(book)
+        month = TODAY.strftime("%Y-%m")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f4", "ctrl+p")
+            await pilot.pause()
+            await pilot.press("f3", "ctrl+p")
+            await pilot.pause()
+        printed = sorted(p.name for p in (tmp_path / "prints").iterdir())
+        assert printed == [f"board-{month}.pdf", f"sheet-{month}.pdf"]
+        actions = [r[0] for r in book.query("SELECT action FROM audit WHERE action LIKE"
+                                            " 'print.%' ORDER BY seq")]
+        assert actions == ["print.board", "print.sheet"]

@@ -15,6 +15,7 @@ from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.texttable import pad
 from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.screens.print_action import print_pdf
 
 PERIODS = ("month", "year", "all")
 STAR, FLAG = "★", "⚑"
@@ -36,7 +37,10 @@ def marks(line: tally.Line) -> Text:
 
 
 class BoardScreen(BaseScreen):
-    BINDINGS = [Binding("p", "period", "ui.k.period")]
+    BINDINGS = [
+        Binding("p", "period", "ui.k.period"),
+        Binding("ctrl+p", "print", "ui.k.print"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,6 +84,9 @@ class BoardScreen(BaseScreen):
         elif len(shown) > MAX_LINES:
             text.append("\n" + t("ui.more_on_board", count=len(shown) - MAX_LINES), style="dim")
         self.query_one("#board", Static).update(text)
+
+    def action_print(self) -> None:
+        print_pdf(self, "board", self.app.today.strftime("%Y-%m"), period=self.period)
 
     def action_period(self) -> None:
         self.period = PERIODS[(PERIODS.index(self.period) + 1) % len(PERIODS)]

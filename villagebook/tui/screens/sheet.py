@@ -13,6 +13,7 @@ from villagebook import people, tally
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.screens.print_action import print_pdf
 
 SORTS = ("points", "cumulative", "name", "corner")
 MAX_ROWS = 200  # many screenfuls; the CLI and the printed sheet list everyone
@@ -30,6 +31,7 @@ class SheetScreen(BaseScreen):
         Binding("right_square_bracket,n", "month(1)", "", show=False),
         Binding("s", "sort", "ui.k.sort"),
         Binding("c", "corner", "ui.k.corner"),
+        Binding("ctrl+p", "print", "ui.k.print"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -91,6 +93,9 @@ class SheetScreen(BaseScreen):
         if later <= date.today().strftime("%Y-%m") or step < 0:
             self.month = later
             self.refresh_data()
+
+    def action_print(self) -> None:
+        print_pdf(self, "sheet", self.month)
 
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
