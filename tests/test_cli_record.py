@@ -138,3 +138,52 @@ class TestVoid:
         assert again.exit_code == 1 and "已于" in again.output
         assert run("void", "ffffffff", "--reason", "x").output == "错误：找不到记录：ffffffff\n"
         assert audit_count(db_path) == before + 1
+
+
+class TestReviewFindings:
+    def test_a_failed_record_does_not_change_the_remembered_gatherer(self, run, book):
+        from villagebook import laptop, people
+
+        people.add_gatherer(book, "李红梅", "西片")
+        assert run("record", "msj", "labour", "4", "--by", "杨秋云").exit_code == 0
+        assert run("record", "msj", "labour", "-8", "--by", "李红梅").exit_code == 1
+        assert laptop.last_gatherer(book.path) == "杨秋云"
+
+    def test_init_takes_the_book_from_the_groups_db_option(self, tmp_path):
+        from click.testing import CliRunner
+
+        from villagebook.cli import cli
+
+        path = tmp_path / "new.db"
+        out = CliRunner().invoke(cli, ["--db", str(path), "init", "--village", "新村"])
+        assert out.exit_code == 0 and path.exists()
+
+    def test_several_residents_are_recorded_all_or_nothing(self, book):
+        import sqlite3
+        from dataclasses import replace
+
+        from villagebook import entries, people
+
+        shaojun = people.find_resident(book, "马少军")
+        ghost = replace(shaojun, id="no-such-resident")
+        before = book.one("SELECT COUNT(*) FROM audit")[0]
+        with pytest.raises(sqlite3.IntegrityError):
+            entries.record_many(book, [shaojun, ghost], "recognition", None, "杨秋云")
+        assert entries.entries_of(book) == []
+        assert book.one("SELECT COUNT(*) FROM audit")[0] == before
+
+    def test_absurd_points_are_refused_before_they_can_overflow(self, run):
+        huge = run("catalogue", "add", "huge", "--name-zh", "巨", "--name-en", "Huge", "--kind",
+                   "yuan", "--points", "1000000000", "--per", "1")
+        assert huge.exit_code == 1 and "最多 1000 分" in huge.output
+        run("catalogue", "add", "big", "--name-zh", "大", "--name-en", "Big", "--kind", "yuan",
+            "--points", "1000", "--per", "1")
+        out = run("record", "mhy", "big", "1000000000")
+        assert out.exit_code == 1
+        assert out.output == "错误：big 数量 1000000000 折合分数过大，请核对\n"
+
+    def test_a_short_entry_id_and_a_retired_category_say_what_is_wrong(self, run):
+        assert run("void", "ec4", "--reason", "x").output == "错误：记录号至少写 6 位：ec4\n"
+        run("catalogue", "retire", "blood")
+        out = run("record", "msj", "blood", "1")
+        assert out.output.startswith("错误：类别 blood 已停用，不能再记")

@@ -24,6 +24,7 @@ from villagebook.quantities import (
 )
 
 KINDS = ("hours", "yuan", "count", "fixed")
+MAX_RULE_POINTS_C = 100_000  # 1,000 points per N units at most
 _CODE = re.compile(r"[a-z][a-z0-9_]{0,23}")
 
 
@@ -56,6 +57,8 @@ class Category:
         pts = fmt_points_short(self.points_c)
         if self.kind == "fixed":
             return t("rule.fixed", name=self.name, points=pts)
+        if self.per_units == 1:
+            return t(f"rule.each.{self.kind}", name=self.name, points=pts)
         unit = t(f"unit.{self.kind}")
         return t("rule.per", name=self.name, per=self.per_units, unit=unit, points=pts)
 
@@ -121,9 +124,11 @@ def get(book, code: str) -> Category:
         " WHERE code = lower(?) OR name_zh = ? OR lower(name_en) = lower(?)",
         (wanted, wanted, wanted),
     )
-    if row is None or not row["active"]:
-        known = ", ".join(c.code for c in categories(book))
+    known = ", ".join(c.code for c in categories(book))
+    if row is None:
         raise BookError("category.unknown", code=wanted, known=known)
+    if not row["active"]:
+        raise BookError("category.retired_use", code=row["code"], known=known)
     return _from_row(row)
 
 
@@ -141,6 +146,8 @@ def add(book, code: str, name_zh: str, name_en: str, kind: str, points: str, per
     if str(points).strip().startswith("-"):
         raise BookError("category.negative_points")
     points_c = parse_points(points, "--points")
+    if points_c > MAX_RULE_POINTS_C:
+        raise BookError("category.too_many_points", max=MAX_RULE_POINTS_C // 100)
     per_q = parse_quantity(per, "--per")
     if per_q != per_q.to_integral():
         raise BookError("category.per_whole", value=per)

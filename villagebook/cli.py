@@ -96,7 +96,9 @@ def with_book(command):
 
 
 def resolve_gatherer(book: Book, by: str | None) -> str:
-    """The gatherer named by --by, else the one this laptop used last, else the only one."""
+    """The gatherer named by --by, else the one this laptop used last, else the only one.
+
+    Remembered only once the write has succeeded (see remember)."""
     from villagebook import laptop, people
 
     if by:
@@ -108,8 +110,14 @@ def resolve_gatherer(book: Book, by: str | None) -> str:
             if len(known) != 1:
                 raise BookError("gatherer.none")
             name = known[0].name
-    laptop.remember_gatherer(book.path, name)
     return name
+
+
+def remember(book: Book, gatherer: str) -> None:
+    """After a write succeeded: this laptop's gatherer for next time."""
+    from villagebook import laptop
+
+    laptop.remember_gatherer(book.path, gatherer)
 
 
 def actor_of(book: Book, by: str | None) -> str:
@@ -183,7 +191,8 @@ def cli(ctx, db_path):
 @by_option
 def init(village, db_path, by):
     """Create a new book with the default catalogue."""
-    path = db_path or default_path()
+    path = db_path or click.get_current_context().find_root().params.get("db_path") \
+        or default_path()
     with Book.create(path, village, actor=by) as book:
         from villagebook import settings
 
@@ -373,9 +382,10 @@ def record(book, who, category, quantity, day, note, by):
     resident = people.find_resident(book, who)
     gatherer = resolve_gatherer(book, by)
     entry = entries.record(book, resident, category, quantity, gatherer, day=day, note=note)
+    remember(book, gatherer)
+    what = " ".join(p for p in (cat_mod.get(book, entry.category).name, _what(entry)) if p)
     click.echo(t("entry.recorded", name=resident.name, points=fmt_points_short(entry.points_c),
-                 category=cat_mod.get(book, entry.category).name, what=_what(entry).strip(),
-                 day=entry.day, id=entry.id[:8]))
+                 what=what, day=entry.day, id=entry.id[:8]))
 
 
 @cli.command()
@@ -387,7 +397,9 @@ def void(book, entry_id, reason, by):
     """Void a mistaken entry with a reason (it stays in the book, out of the totals)."""
     from villagebook import entries
 
-    entry = entries.void(book, entry_id, reason, resolve_gatherer(book, by))
+    gatherer = resolve_gatherer(book, by)
+    entry = entries.void(book, entry_id, reason, gatherer)
+    remember(book, gatherer)
     click.echo(t("entry.voided", id=entry.id[:8], name=entry.resident_name,
                  points=fmt_points(entry.points_c), reason=entry.void_reason))
 

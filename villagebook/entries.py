@@ -33,6 +33,9 @@ class Entry:
     void_reason: str | None
 
 
+MAX_ENTRY_POINTS_C = 10**10  # 100 million points: far beyond any real gift, far from overflow
+
+
 def month_state(book, month: str) -> str:
     row = book.one("SELECT state FROM months WHERE month = ?", (month,))
     return row["state"] if row else "open"
@@ -55,12 +58,22 @@ def preview(book, category: str, quantity: str | None) -> tuple[catalogue.Catego
     points_c = cat.points_for(qty)
     if points_c <= 0:
         raise BookError("entry.too_small", category=cat.code, quantity=quantity_text(qty))
+    if points_c > MAX_ENTRY_POINTS_C:
+        raise BookError("entry.too_many_points", category=cat.code, quantity=quantity_text(qty))
     return cat, qty, points_c
 
 
 def record(book, resident: Resident, category: str, quantity: str | None, by: str,
            day: str | date | None = None, note: str = "", today: date | None = None) -> Entry:
     """Write one entry with its points and rule; refuse anything unclear, write nothing then."""
+    return record_many(book, [resident], category, quantity, by, day, note, today)[0]
+
+
+def record_many(book, residents: list[Resident], category: str, quantity: str | None, by: str,
+                day: str | date | None = None, note: str = "",
+                today: date | None = None) -> list[Entry]:
+    """The same contribution for several residents (both parents of a soldier): one entry
+    each, all in one transaction, so either every one is written or none is."""
     gatherer = get_gatherer(book, by)
     when = day if isinstance(day, date) else parse_day(day, today)
     cat, qty, points_c = preview(book, category, quantity)
@@ -68,23 +81,30 @@ def record(book, resident: Resident, category: str, quantity: str | None, by: st
     month = when.strftime("%Y-%m")
     if month_state(book, month) == "final":
         raise BookError("month.final", month=month)
-    entry_id = uuid.uuid4().hex
-    row = {
-        "id": entry_id, "resident_id": resident.id, "day": when.isoformat(), "month": month,
+    rows = [{
+        "id": uuid.uuid4().hex, "resident_id": r.id, "day": when.isoformat(), "month": month,
         "category": cat.code, "quantity": quantity_text(qty), "points_c": points_c,
         "rule": cat.rule, "note": note, "recorded_by": gatherer.name, "recorded_at": now(),
-    }
-    detail = {k: row[k] for k in ("resident_id", "day", "category", "quantity", "points_c", "note")}
-    detail["resident"] = resident.name
-    with book.writing(gatherer.name, "entry.record", entry_id, detail) as conn:
+    } for r in residents]
+
+    def detail(row, resident):
+        keys = ("resident_id", "day", "category", "quantity", "points_c", "note")
+        return {**{k: row[k] for k in keys}, "resident": resident.name}
+
+    first = rows[0]
+    with book.writing(gatherer.name, "entry.record", first["id"],
+                      detail(first, residents[0])) as conn:
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
-        conn.execute(
-            "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
-            " rule, note, recorded_by, recorded_at) VALUES (:id, :resident_id, :day, :month,"
-            " :category, :quantity, :points_c, :rule, :note, :recorded_by, :recorded_at)",
-            row,
-        )
-    return get_entry(book, entry_id)
+        for row, resident in zip(rows, residents, strict=True):
+            conn.execute(
+                "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
+                " rule, note, recorded_by, recorded_at) VALUES (:id, :resident_id, :day, :month,"
+                " :category, :quantity, :points_c, :rule, :note, :recorded_by, :recorded_at)",
+                row,
+            )
+            if row is not first:
+                book.audit(gatherer.name, "entry.record", row["id"], detail(row, resident))
+    return [get_entry(book, row["id"]) for row in rows]
 
 
 _SELECT = (
@@ -99,6 +119,8 @@ def _entry(row) -> Entry:
 def get_entry(book, entry_id: str) -> Entry:
     """An entry by its id or a unique prefix of at least 6 characters."""
     key = (entry_id or "").strip().lower()
+    if 0 < len(key) < 6:
+        raise BookError("entry.short_id", id=entry_id)
     rows = []
     if len(key) >= 6 and all(ch in "0123456789abcdef" for ch in key):
         # a range on the primary key, not LIKE, so a million entries cost one index seek

@@ -180,7 +180,10 @@ def find_resident(book, query: str) -> Resident:
                 return found[0]
             listed = "; ".join(f"{r.label()} id {r.id[:8]}" for r in found[:8])
             raise BookError("resident.ambiguous", query=query, candidates=listed)
-    raise BookError("resident.unknown", query=query, close=_close_matches(book, query) or "-")
+    close = _close_matches(book, query)
+    if close:
+        raise BookError("resident.unknown", query=query, close=close)
+    raise BookError("resident.none_close", query=query)
 
 
 def _close_matches(book, query: str) -> str:

@@ -144,7 +144,9 @@ class TestVoid:
             await pilot.press("enter")
             await pilot.pause()
             today = rows_of(app.screen.query_one("#today"))
-            assert [r[4] for r in today] == ["已作废", "2.00"]
+            assert [r[4] for r in today] == ["作废", "2.00"]
+            status = text_of(app.screen.query_one("#status"))
+            assert status == "已作废：马少军 2.00"
             assert today[0][5] == "重复记录"
         line = tally.month_sheet(book, MONTH).lines[0]
         assert (line.name, line.points_c, line.entries) == ("马少军", 200, 1)
@@ -190,3 +192,58 @@ class TestTypingAhead:
             assert app.screen.query_one("#search").value == ""
         got = sorted((e.resident_name, e.category, e.quantity) for e in entries.entries_of(book))
         assert got == [("马少军", "labour", "8"), ("马洪云", "goods", "3000")]
+
+
+class TestReviewFindings:
+    async def test_text_that_looks_like_markup_is_shown_as_typed(self, app, book):
+        shaojun = people.find_resident(book, "马少军")
+        entries.record(book, shaojun, "labour", "8", "杨秋云", note="[/]")
+        entries.record(book, shaojun, "labour", "4", "杨秋云", note="[bold]x2")
+        async with app.run_test(size=SIZE) as pilot:
+            notes = [r[5] for r in rows_of(app.screen.query_one("#today"))]
+            assert notes == ["[bold]x2", "[/]"]
+            await pilot.press("f6")
+            await pilot.pause()
+            assert "note=[/]" in rows_of(app.screen.query_one("#log"))[1][4]
+
+    async def test_backspace_typed_ahead_is_applied_in_order(self, app, book):
+        from textual import events
+
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("enter", "1", "9")
+            for key, char in (("backspace", "\x7f"), ("8", "8"), ("enter", "\r")):
+                app.post_message(events.Key(key, char))
+            await pilot.pause(0.3)
+        (entry,) = entries.entries_of(book)
+        assert entry.quantity == "8"
+
+    async def test_a_fixed_award_for_two_confirms_and_both_are_saved(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "mst")
+            await pilot.press("+")
+            await type_text(pilot, "mql")
+            await pilot.press("enter", "4", "enter")
+            await pilot.pause()
+            status = app.screen.query_one("#status")
+            assert text_of(status) == "已保存：马淑婷、马秋玲 +10 分（表彰（军属等））"
+        assert sorted(e.resident_name for e in entries.entries_of(book)) == ["马淑婷", "马秋玲"]
+
+    async def test_back_on_the_record_screen_typing_goes_to_the_search(self, app):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+l", "f3", "f1")
+            await pilot.pause()
+            await type_text(pilot, "msj")
+            assert app.screen.query_one("#search").value == "msj"
+
+    async def test_zero_picks_the_tenth_category(self, app, book):
+        from villagebook import catalogue
+
+        for code in ("aa", "bb", "cc"):
+            catalogue.add(book, code, f"类{code}", code, "count", "1", "1")
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("enter", "0", "1", "enter")
+            await pilot.pause()
+        (entry,) = entries.entries_of(book)
+        assert entry.category == "cc"  # seven defaults, then aa, bb, cc

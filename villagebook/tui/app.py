@@ -49,7 +49,6 @@ class VillagebookApp(App):
         Binding("ctrl+g", "choose_gatherer", "ui.k.gatherer", show=False),
         Binding("ctrl+q", "quit", "ui.k.quit", priority=True),
         Binding("ctrl+c", "quit", "", show=False, priority=True),
-        Binding("q", "quit", "", show=False),  # typed as a letter while in a text field
     ]
 
     def __init__(self, book: Book, gatherer: str | None = None, today: date | None = None):

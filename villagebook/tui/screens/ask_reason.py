@@ -20,9 +20,9 @@ class AskReason(Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Input(placeholder=t("ui.void_reason"), id="reason")
-            yield Label("", id="reason-error", classes="error")
+            yield Label("", id="reason-error", classes="error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         reason = event.value.strip()

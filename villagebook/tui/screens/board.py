@@ -45,7 +45,7 @@ class BoardScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="board-scroll"):
-            yield Static(id="board")
+            yield Static(id="board", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 from villagebook import catalogue
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_form import CategoryForm
 from villagebook.tui.screens.confirm import Confirm
@@ -22,9 +23,9 @@ class CatalogueScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(id="catalogue-title", classes="screen-title")
-        yield DataTable(id="rules", cursor_type="row", zebra_stripes=True)
-        yield Label(id="catalogue-status")
+        yield Label(id="catalogue-title", classes="screen-title", markup=False)
+        yield PlainTable(id="rules", cursor_type="row", zebra_stripes=True)
+        yield Label(id="catalogue-status", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

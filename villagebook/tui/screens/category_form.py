@@ -20,10 +20,10 @@ class CategoryForm(Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("ui.category_form"), classes="dialog-title")
+            yield Label(t("ui.category_form"), classes="dialog-title", markup=False)
             for field in FIELDS:
                 yield Input(placeholder=t(f"ui.{field}"), id=f"c-{field}")
-            yield Label("", id="c-error", classes="error")
+            yield Label("", id="c-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#c-per", Input).value = "1"

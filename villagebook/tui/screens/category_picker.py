@@ -25,7 +25,7 @@ class CategoryPicker(Static, can_focus=True):
 
     def set_categories(self, categories: list[Category]) -> None:
         kept = self.selected.code if self.selected else None
-        self.categories = categories[:9]
+        self.categories = categories
         codes = [c.code for c in self.categories]
         self.index = codes.index(kept) if kept in codes else None
         self.draw()
@@ -38,8 +38,10 @@ class CategoryPicker(Static, can_focus=True):
         text = Text()
         for i, cat in enumerate(self.categories):
             style = "reverse bold" if i == self.index else ""
-            text.append(f"{i + 1}", style="bold " + style)
-            text.append(f" {cat.name} ", style=style)
+            digit = str(i + 1) if i < 9 else "0" if i == 9 else "·"
+            # no-break spaces keep "6 无偿献血" together when the row wraps
+            text.append(digit, style="bold " + style)
+            text.append(f"\u00a0{cat.name.replace(' ', chr(0xA0))}\u00a0", style=style)
             text.append(" ")
         self.update(text)
 
@@ -53,8 +55,8 @@ class CategoryPicker(Static, can_focus=True):
         elif event.key == "enter":
             event.stop()
             self.action_choose()
-        elif event.character and event.character.isdigit() and event.character != "0":
-            number = int(event.character)
+        elif event.character and event.character.isdigit():
+            number = int(event.character) or 10  # 1-9, then 0 for the tenth; ←→ reach all
             if number <= len(self.categories):
                 event.stop()
                 self.index = number - 1

@@ -18,11 +18,11 @@ class ChooseGatherer(Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("ui.choose_gatherer"), classes="dialog-title")
-            yield OptionList(id="gatherers")
-            yield Label(t("ui.new_gatherer"))
+            yield Label(t("ui.choose_gatherer"), classes="dialog-title", markup=False)
+            yield OptionList(id="gatherers", markup=False)
+            yield Label(t("ui.new_gatherer"), markup=False)
             yield Input(id="new-gatherer")
-            yield Label("", id="gatherer-error", classes="error")
+            yield Label("", id="gatherer-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

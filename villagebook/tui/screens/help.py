@@ -13,8 +13,8 @@ from villagebook.tui.screens.modal import Modal
 class HelpScreen(Modal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(t("ui.help_title"), classes="dialog-title")
-            yield Static(t("ui.help"))
+            yield Label(t("ui.help_title"), classes="dialog-title", markup=False)
+            yield Static(t("ui.help"), markup=False)
 
     def on_key(self, event) -> None:
         event.stop()

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label
 
 from villagebook import auditlog
 from villagebook.i18n import t
+from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 
 
@@ -17,9 +18,9 @@ class LogScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(id="log-title", classes="screen-title")
+        yield Label(id="log-title", classes="screen-title", markup=False)
         yield Input(id="log-search")
-        yield DataTable(id="log", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="log", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

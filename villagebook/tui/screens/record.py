@@ -20,6 +20,7 @@ from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points, fmt_points_short, parse_day
 from villagebook.texttable import pad
+from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_picker import CategoryPicker
@@ -36,10 +37,11 @@ class FormInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         if pass_on(self, event):
             return
-        if event.key == "enter":
+        own = self._bindings.key_to_bindings.get(event.key)
+        if own:  # Enter, Backspace, arrows, Ctrl+U ...: now, not after the keys behind them
             event.stop()
             event.prevent_default()
-            await self.action_submit()
+            await self.run_action(own[0].action)
             return
         await super()._on_key(event)
 
@@ -79,24 +81,24 @@ class RecordScreen(BaseScreen):
         yield Header()
         with Vertical(id="form"):
             with Horizontal(classes="row"):
-                yield Label(id="l-resident", classes="field-label")
+                yield Label(id="l-resident", classes="field-label", markup=False)
                 yield SearchInput(id="search")
-                yield Label(id="picked")
-            yield OptionList(id="candidates")
+                yield Label(id="picked", markup=False)
+            yield OptionList(id="candidates", markup=False)
             with Horizontal(classes="row", id="category-row"):
-                yield Label(id="l-category", classes="field-label")
+                yield Label(id="l-category", classes="field-label", markup=False)
                 yield CategoryPicker(self.category_chosen, id="category")
             with Horizontal(classes="row"):
-                yield Label(id="l-quantity", classes="field-label")
+                yield Label(id="l-quantity", classes="field-label", markup=False)
                 yield FormInput(id="quantity", classes="short")
-                yield Label(id="unit")
-                yield Label(id="l-date", classes="field-label")
+                yield Label(id="unit", markup=False)
+                yield Label(id="l-date", classes="field-label", markup=False)
                 yield FormInput(id="date", classes="date")
-                yield Label(id="l-note", classes="field-label")
+                yield Label(id="l-note", classes="field-label", markup=False)
                 yield FormInput(id="note")
-            yield Static(id="status")
-        yield Label(id="today-title")
-        yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
+            yield Static(id="status", markup=False)
+        yield Label(id="today-title", markup=False)
+        yield PlainTable(id="today", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     # -- setting up --------------------------------------------------------------------
@@ -122,6 +124,11 @@ class RecordScreen(BaseScreen):
         self.update_today()
         self.update_candidates()
         self.update_picked()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if not isinstance(self.focused, Input):
+            self.set_focus(self.query_one("#search", Input))
 
     def gatherer_changed(self) -> None:
         self.update_today()
@@ -207,11 +214,12 @@ class RecordScreen(BaseScreen):
         cat = self.query_one(CategoryPicker).selected
         quantity = self.query_one("#quantity", Input).value
         status = self.query_one("#status", Static)
-        if cat is None or (cat.kind != "fixed" and not quantity.strip()):
-            if not status.has_class("saved"):  # keep the last confirmation until typing
+        nothing_yet = (not self.picked) if cat and cat.kind == "fixed" else not quantity.strip()
+        if cat is None or nothing_yet:
+            if not status.has_class("done"):  # keep the last confirmation until typing
                 status.update("")
             return
-        status.remove_class("error", "saved")
+        status.remove_class("error", "done")
         try:
             _, _, points_c = entries.preview(self.book, cat.code, quantity or None)
         except BookError as exc:
@@ -240,12 +248,12 @@ class RecordScreen(BaseScreen):
         try:
             saved = self._save()
         except BookError as exc:
-            status.remove_class("saved")
+            status.remove_class("done")
             status.add_class("error")
             status.update(str(exc))
             return
         status.remove_class("error")
-        status.add_class("saved")
+        status.add_class("done")
         first = saved[0]
         status.update(t("ui.saved", who="、".join(e.resident_name for e in saved),
                         points=fmt_points_short(first.points_c),
@@ -265,8 +273,8 @@ class RecordScreen(BaseScreen):
         note = self.query_one("#note", Input).value
         if self.app.gatherer is None:
             raise BookError("gatherer.none")
-        return [entries.record(self.book, r, cat.code, quantity, self.app.gatherer, day=day,
-                               note=note, today=self.app.today) for r in self.picked]
+        return entries.record_many(self.book, self.picked, cat.code, quantity,
+                                   self.app.gatherer, day=day, note=note, today=self.app.today)
 
     def reset_form(self) -> None:
         """Ready for the next entry: same category and date, everything else cleared."""
@@ -333,6 +341,7 @@ class RecordScreen(BaseScreen):
                 status.update(str(exc))
                 return
             status.remove_class("error")
+            status.add_class("done")
             status.update(t("ui.void_done", what=what))
             self.update_today()
             self.update_candidates()

@@ -32,12 +32,12 @@ class ResidentForm(Modal):
     def compose(self) -> ComposeResult:
         r = self.resident
         with Vertical(classes="dialog"):
-            yield Label(t("ui.resident_form"), classes="dialog-title")
+            yield Label(t("ui.resident_form"), classes="dialog-title", markup=False)
             yield Input(r.name if r else "", placeholder=t("h.name"), id="r-name")
             yield Input(r.household if r else "", placeholder=t("h.household"), id="r-household")
             yield Input(r.corner if r else "", placeholder=t("h.corner"), id="r-corner")
             yield OnBoardBox(t("ui.on_board"), r.on_board if r else True, id="r-on-board")
-            yield Label("", id="r-error", classes="error")
+            yield Label("", id="r-error", classes="error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#r-name", Input).focus()

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 from villagebook import catalogue, entries, people
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
+from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.resident_form import ResidentForm
 
@@ -25,10 +26,10 @@ class ResidentsScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(id="residents-title", classes="screen-title")
+        yield Label(id="residents-title", classes="screen-title", markup=False)
         yield Input(id="resident-search")
-        yield DataTable(id="residents", cursor_type="row", zebra_stripes=True)
-        yield Static(id="resident-detail")
+        yield PlainTable(id="residents", cursor_type="row", zebra_stripes=True)
+        yield Static(id="resident-detail", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 from villagebook import people, tally
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
+from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.print_action import print_pdf
 
@@ -36,9 +37,9 @@ class SheetScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(id="sheet-title", classes="screen-title")
-        yield DataTable(id="sheet", cursor_type="row", zebra_stripes=True)
-        yield Label(id="sheet-totals", classes="totals")
+        yield Label(id="sheet-title", classes="screen-title", markup=False)
+        yield PlainTable(id="sheet", cursor_type="row", zebra_stripes=True)
+        yield Label(id="sheet-totals", classes="totals", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
