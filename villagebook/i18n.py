@@ -218,7 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.k.period": ("期间", "Period"),
     "ui.header": ("信息员 {gatherer} · {today}", "gatherer {gatherer} · {today}"),
     "ui.resident": ("村民", "Resident"),
-    "ui.resident_hint": ("姓名、拼音或首字母，如 msj", "name, pinyin or initials, e.g. msj"),
+    "ui.resident_hint": ("姓名、拼音或首字母，如 msj", "name, pinyin or msj"),
     "ui.category": ("类别", "Category"),
     "ui.quantity": ("数量", "Quantity"),
     "ui.date": ("日期", "Date"),
@@ -274,21 +274,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.max": ("单次上限（可空）", "Max per entry (optional)"),
     "ui.help_title": ("按键说明", "Keys"),
     "ui.help": (
-        "F1 记录  F2 村民  F3 月表  F4 红榜  F5 细则  F6 日志  F9 中/英  F10 或 ? 帮助  Ctrl+Q 退出\n\n"
-        "记录：输入姓名/拼音/首字母 → ↑↓ 选人 → 回车；数字键选类别；填数量 → 回车保存。\n"
-        "  + 把当前村民加入多选（同一表彰记给多人）；Ctrl+Y 昨天；Ctrl+T 今天；Ctrl+O 改日期；\n"
-        "  Ctrl+L 到今日记录，选中后按 v 作废（须写原因）。Esc 清空表单。Ctrl+G 换信息员。\n"
-        "月表：[ ] 换月，s 排序，c 换片区，Ctrl+P 打印。红榜：p 换期间，Ctrl+P 打印。\n"
-        "细则：a 新增，r 停用。PDF 存在“文档/villagebook”文件夹。\n"
-        "村民：/ 搜索，a 新增，e 修改，回车看记录。",
-        "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log  F9 zh/en  F10 or ? help  Ctrl+Q quit\n\n"
-        "Record: type a name, pinyin or initials → ↑↓ → Enter; a digit picks the category;\n"
-        "  type the quantity → Enter saves. + adds the resident to a multi-pick (one\n"
-        "  recognition for several); Ctrl+Y yesterday; Ctrl+T today; Ctrl+O the date; Ctrl+L\n"
-        "  today's list, then v voids the selected entry (with a reason). Esc clears the form.\n"
-        "Sheet: [ ] month, s sort, c corner, Ctrl+P print. Board: p period, Ctrl+P print.\n"
-        "Rules: a add, r retire. PDFs go to Documents/villagebook.\n"
-        "Residents: / search, a add, e edit, Enter shows the entries.",
+        "F1 记录  F2 村民  F3 月表  F4 红榜  F5 细则  F6 日志\n"
+        "F9 中/英  F10 或 ? 帮助  Ctrl+G 换信息员  Ctrl+Q 退出\n\n"
+        "记录：输入姓名、拼音或首字母（msj），↑↓ 选人，回车\n"
+        "  数字键选类别（0 是第 10 个，←→ 看全部），填数量，回车保存\n"
+        "  + 多选村民（同一表彰记给多人，一次保存每人一条）\n"
+        "  Ctrl+Y 昨天  Ctrl+T 今天  Ctrl+O 改日期  Esc 清空表单\n"
+        "  Ctrl+L 今日记录，选中后按 v 作废（须写原因）\n"
+        "村民：/ 搜索  a 新增  e 修改  回车看记录\n"
+        "月表：[ ] 换月  s 排序  c 片区  Ctrl+P 打印\n"
+        "红榜：p 换期间  Ctrl+P 打印（PDF 存在 文档/villagebook）\n"
+        "细则：a 新增  r 停用\n\n"
+        "按任意键关闭",
+        "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log\n"
+        "F9 zh/en  F10 or ? help  Ctrl+G gatherer  Ctrl+Q quit\n\n"
+        "Record: type a name, pinyin or initials (msj), ↑↓, Enter\n"
+        "  a digit picks the category (0 the tenth, ←→ all), quantity, Enter\n"
+        "  + picks one more resident (one award for several, one entry each)\n"
+        "  Ctrl+Y yesterday  Ctrl+T today  Ctrl+O the date  Esc clears\n"
+        "  Ctrl+L today's list, then v voids the selected entry (a reason)\n"
+        "Residents: / search  a add  e edit  Enter shows the entries\n"
+        "Sheet: [ ] month  s sort  c corner  Ctrl+P print\n"
+        "Board: p period  Ctrl+P print (PDFs go to Documents/villagebook)\n"
+        "Rules: a add  r retire\n\n"
+        "Press any key to close",
     ),
     "ui.crash_file": ("详情已写入 {path}", "details are in {path}"),
     "ui.no_book": ("找不到积分簿 {path}。先运行 villagebook init --village 村名，或试试 villagebook demo。", "No book at {path}. Run villagebook init --village NAME first, or try villagebook demo."),

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from villagebook.catalogue import Category
+from villagebook.texttable import cell_width
 from villagebook.tui.typeahead import pass_on
 
 
@@ -35,15 +36,24 @@ class CategoryPicker(Static, can_focus=True):
         return None if self.index is None else self.categories[self.index]
 
     def draw(self) -> None:
-        text = Text()
+        """The items on as many lines as needed, never splitting "6 无偿献血" in two."""
+        limit = max(20, (self.size.width or 70) - 1)
+        text, used = Text(), 0
         for i, cat in enumerate(self.categories):
-            style = "reverse bold" if i == self.index else ""
             digit = str(i + 1) if i < 9 else "0" if i == 9 else "·"
-            # no-break spaces keep "6 无偿献血" together when the row wraps
+            item = f"{digit} {cat.name} "
+            if used and used + cell_width(item) > limit:
+                text.append("\n")
+                used = 0
+            style = "reverse bold" if i == self.index else ""
             text.append(digit, style="bold " + style)
-            text.append(f"\u00a0{cat.name.replace(' ', chr(0xA0))}\u00a0", style=style)
+            text.append(f" {cat.name} ", style=style)
             text.append(" ")
+            used += cell_width(item) + 1
         self.update(text)
+
+    def on_resize(self) -> None:
+        self.draw()
 
     def on_key(self, event) -> None:
         if pass_on(self, event):
