@@ -22,6 +22,11 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.delenv("VILLAGEBOOK_DB", raising=False)
     monkeypatch.delenv("VILLAGEBOOK_LANG", raising=False)
     monkeypatch.setenv("VILLAGEBOOK_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("VILLAGEBOOK_BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.delenv("VILLAGEBOOK_PIN", raising=False)
+    from villagebook import laptop
+
+    laptop.set_flag("pin_hint")  # the one-time "set a PIN" note has its own test
     i18n.set_lang("zh")
     yield
     i18n.set_lang("zh")

@@ -105,7 +105,13 @@ class TestRefusals:
         book.conn.execute("INSERT INTO months (month, state) VALUES ('2026-01', 'final')")
         out = run("record", "msj", "labour", "4", "--date", "2026-01-15")
         assert out.exit_code == 1
-        assert out.output == "错误：2026-01 已定稿，不能再添加或作废记录\n"
+        assert out.output == ("错误：2026-01 已定稿。如果这是漏记的，请加 --late：记在本月，"
+                              "标为补记，保留原日期\n")
+        late = run("record", "msj", "labour", "4", "--date", "2026-01-15", "--late")
+        assert late.exit_code == 0, late.output
+        (entry,) = run.json("entries", "--resident", "msj")
+        assert (entry["day"], entry["month"], entry["late"]) == ("2026-01-15", MONTH, 1)
+        assert run.json("tally", MONTH)["lines"][0]["points"] == "1.00"
 
     def test_a_missing_book_is_one_line(self, tmp_path):
         from conftest import Runner

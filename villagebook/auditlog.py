@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-_FIRST = ("resident", "name", "reason", "category", "quantity", "points_c", "day")
+_FIRST = ("resident", "name", "reason", "says", "note", "category", "quantity", "points_c",
+          "day")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class AuditLine:
             return self.detail
         if not isinstance(values, dict):
             return self.detail
+        if not values.get("late"):
+            values.pop("late", None)
         keys = [k for k in _FIRST if k in values]
         keys += sorted(k for k in values if k not in keys and not k.endswith("_id"))
         return " ".join(f"{k}={values[k]}" for k in keys)

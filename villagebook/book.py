@@ -114,6 +114,23 @@ class Book:
             book._migrate()
         return book
 
+    @classmethod
+    def open_readonly(cls, path: Path) -> Book:
+        """Open a book (a backup, say) to read it, changing nothing, not even migrating."""
+        path = Path(path)
+        if not path.is_file():
+            raise BookError("book.missing", path=path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn.row_factory = sqlite3.Row
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise BookError("book.not_a_book", path=path) from None
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise BookError("book.not_a_book", path=path)
+        return cls(conn, path)
+
     def close(self) -> None:
         self.conn.close()
 

@@ -89,10 +89,52 @@ def with_book(command):
     @functools.wraps(command)
     def wrapper(db_path, **kwargs):
         root = click.get_current_context().find_root()
-        with Book.open(db_path or root.params.get("db_path") or default_path()) as book:
+        with open_book(db_path or root.params.get("db_path") or default_path()) as book:
+            daily_backup(book)
             return command(book, **kwargs)
 
     return wrapper
+
+
+def open_book(path: Path) -> Book:
+    """The book, or one line saying it is damaged and where the newest backup is."""
+    from villagebook import backup
+
+    try:
+        return Book.open(path)
+    except BookError as exc:
+        if exc.key == "book.not_a_book" and path.exists():
+            newest = backup.newest()
+            if newest is not None:
+                raise BookError("book.damaged", path=path, backup=newest) from None
+        raise
+
+
+def daily_backup(book: Book) -> None:
+    """Once a day on first use; a failure is said, never blocks the day's work."""
+    from villagebook import backup
+
+    try:
+        backup.daily(book)
+    except BookError as exc:
+        click.echo(t("backup.warn", why=exc), err=True)
+
+
+def committee_pin(book: Book) -> None:
+    """Ask for the committee PIN (VILLAGEBOOK_PIN, or typed without echo) and check it."""
+    import os
+
+    from villagebook import committee, laptop
+
+    if not committee.is_set(book):
+        if not laptop.flag("pin_hint"):
+            click.echo(t("pin.hint"), err=True)
+            laptop.set_flag("pin_hint")
+        return
+    pin = os.environ.get("VILLAGEBOOK_PIN")
+    if pin is None and has_terminal():
+        pin = click.prompt(t("pin.prompt"), hide_input=True, default="", show_default=False)
+    committee.check(book, pin)
 
 
 def resolve_gatherer(book: Book, by: str | None) -> str:
@@ -262,6 +304,7 @@ def catalogue_add(book, code, name_zh, name_en, kind, points, per, max_quantity,
     """Publish a new rule."""
     from villagebook import catalogue as cat_mod
 
+    committee_pin(book)
     cat = cat_mod.add(book, code, name_zh, name_en, kind, points, per, max_quantity,
                       actor=actor_of(book, by))
     click.echo(t("category.added", code=cat.code, rule=cat.describe()))
@@ -275,6 +318,7 @@ def catalogue_retire(book, code, by):
     """Stop a rule for new entries (past entries keep their points)."""
     from villagebook import catalogue as cat_mod
 
+    committee_pin(book)
     cat = cat_mod.retire(book, code, actor=actor_of(book, by))
     click.echo(t("category.retired", code=cat.code))
 
@@ -337,8 +381,9 @@ def residents_add(book, name, household, corner, off_board, note, by):
 @with_book
 def residents_import(book, csv_file, by):
     """Import residents from a CSV of name,household,corner[,on_board] (all or nothing)."""
-    from villagebook import csvio
+    from villagebook import backup, csvio
 
+    backup.backup(book, reason="import")
     added, skipped = csvio.import_residents(book, csv_file, actor=actor_of(book, by))
     click.echo(t("resident.imported", added=added, skipped=skipped))
 
@@ -372,16 +417,19 @@ def _what(entry) -> str:
 @click.argument("quantity", required=False)
 @click.option("--date", "day", help="The day of the contribution (default today; 昨天 works).")
 @click.option("--note", default="", help="What was done, e.g. 安装篮球架.")
+@click.option("--late", is_flag=True,
+              help="补记: the day's month is final; count it in this month, date kept.")
 @by_option
 @with_book
-def record(book, who, category, quantity, day, note, by):
+def record(book, who, category, quantity, day, note, late, by):
     """Record a contribution: WHO (name, pinyin initials or id) CATEGORY [QUANTITY]."""
     from villagebook import catalogue as cat_mod
     from villagebook import entries, people
 
     resident = people.find_resident(book, who)
     gatherer = resolve_gatherer(book, by)
-    entry = entries.record(book, resident, category, quantity, gatherer, day=day, note=note)
+    entry = entries.record(book, resident, category, quantity, gatherer, day=day, note=note,
+                           late=late)
     remember(book, gatherer)
     what = " ".join(p for p in (cat_mod.get(book, entry.category).name, _what(entry)) if p)
     click.echo(t("entry.recorded", name=resident.name, points=fmt_points_short(entry.points_c),
@@ -591,6 +639,182 @@ def verify(book, pdf):
                  period=found.period, seq=found.seq))
 
 
+# -- the month's cycle -------------------------------------------------------------------------
+@cli.group(cls=Group)
+def month():
+    """The month's cycle: open -> posted (公示, objections) -> final (定稿)."""
+
+
+def _state(name: str) -> str:
+    return t(f"state.{name}")
+
+
+@month.command("post")
+@click.argument("month_text", metavar="MONTH")
+@by_option
+@with_book
+def month_post(book, month_text, by):
+    """Post MONTH for residents to check; the objection window opens."""
+    from villagebook import backup, months
+
+    backup.backup(book, reason="post")
+    done = months.post(book, parse_month(month_text), actor_of(book, by))
+    click.echo(t("month.posted", month=done.month, until=done.objection_until))
+
+
+@month.command("status")
+@click.argument("month_text", metavar="MONTH", required=False)
+@with_book
+def month_status(book, month_text):
+    """The month's state, deadline, objections and seal."""
+    from villagebook import months
+
+    st = months.status(book, parse_month(month_text))
+    click.echo(t("month.status", month=st.month, state=_state(st.state)))
+    if st.state == "posted":
+        click.echo(t("month.status_until", until=st.objection_until))
+    if st.state == "final":
+        click.echo(t("month.status_final", at=st.finalized_at, by=st.finalized_by,
+                     seal=st.seal[:16]))
+    if st.reopened_at:
+        click.echo(t("month.status_reopened", at=st.reopened_at, reason=st.reopen_reason))
+    for o in st.objections:
+        result = t("objection.open") if o.resolved_at is None else t(
+            f"objection.{o.resolution}", because=o.because)
+        click.echo(t("month.status_objection", id=o.id[:8], entry=o.entry_id[:8], says=o.says,
+                     result=result))
+
+
+@month.command("finalize")
+@click.argument("month_text", metavar="MONTH")
+@click.option("--early", "early_reason", help="Finalize before the window closes, because...")
+@by_option
+@with_book
+def month_finalize(book, month_text, early_reason, by):
+    """Make MONTH final (committee PIN): nothing can be added or voided in it any more."""
+    from villagebook import backup, months
+
+    committee_pin(book)
+    backup.backup(book, reason="finalize")
+    done = months.finalize(book, parse_month(month_text), actor_of(book, by), early_reason)
+    click.echo(t("month.finalized", month=done.month, seal=done.seal[:16]))
+
+
+@month.command("reopen")
+@click.argument("month_text", metavar="MONTH")
+@click.option("--reason", required=True, help="Why the final month is opened again.")
+@by_option
+@with_book
+def month_reopen(book, month_text, reason, by):
+    """Open a final MONTH again (committee PIN), with the reason on record."""
+    from villagebook import backup, months
+
+    committee_pin(book)
+    backup.backup(book, reason="reopen")
+    done = months.reopen(book, parse_month(month_text), actor_of(book, by), reason)
+    click.echo(t("month.reopened", month=done.month, reason=done.reopen_reason))
+
+
+@cli.group(cls=Group)
+def objection():
+    """Residents' objections (异议) to entries of a posted month."""
+
+
+@objection.command("add")
+@click.argument("who")
+@click.option("--entry", "entry_id", required=True, help="The entry objected to (its id).")
+@click.option("--says", required=True, help="What the resident says is wrong.")
+@by_option
+@with_book
+def objection_add(book, who, entry_id, says, by):
+    """Record that WHO objects to an entry about them."""
+    from villagebook import entries, months, people
+
+    resident = people.find_resident(book, who)
+    found = months.object_to(book, resident, entries.get_entry(book, entry_id), says,
+                             actor_of(book, by))
+    click.echo(t("objection.added", id=found.id[:8], name=resident.name, says=found.says))
+
+
+@objection.command("resolve")
+@click.argument("objection_id")
+@click.option("--void/--keep", "void", required=True,
+              help="Void the entry (the objection is its reason) or keep it.")
+@click.option("--because", required=True, help="The committee's reason.")
+@by_option
+@with_book
+def objection_resolve(book, objection_id, void, because, by):
+    """Resolve an objection by voiding the entry or keeping it, with a reason."""
+    from villagebook import months
+
+    done = months.resolve(book, objection_id, void, because, actor_of(book, by))
+    click.echo(t("objection.settled", id=done.id[:8],
+                 result=t(f"objection.{done.resolution}", because=done.because)))
+
+
+@cli.group(cls=Group)
+def committee():
+    """The village committee (村委会)."""
+
+
+@committee.command("set-pin")
+@by_option
+@with_book
+def committee_set_pin(book, by):
+    """Set (or change) the committee PIN; read from VILLAGEBOOK_PIN_NEW or typed twice."""
+    import os
+
+    from villagebook import committee as committee_mod
+
+    if committee_mod.is_set(book):
+        committee_pin(book)
+    pin = os.environ.get("VILLAGEBOOK_PIN_NEW")
+    if pin is None:
+        pin = click.prompt(t("pin.prompt"), hide_input=True, confirmation_prompt=True)
+    committee_mod.set_pin(book, pin, actor_of(book, by))
+    click.echo(t("pin.set"))
+
+
+# -- backups and checks --------------------------------------------------------------------------
+@cli.command("backup")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@with_book
+def backup_cmd(book, folder):
+    """Write a consistent copy of the book (default folder keeps the last 30)."""
+    from villagebook import backup
+
+    click.echo(t("backup.done", path=backup.backup(book, folder)))
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@lang_option
+def restore(source, db_path):
+    """Replace the book with a backup (checked first; the current book is kept aside)."""
+    from villagebook import backup
+
+    path = db_path or click.get_current_context().find_root().params.get("db_path") \
+        or default_path()
+    aside = backup.restore(source, path)
+    click.echo(t("restore.done", source=source, aside=aside))
+
+
+@cli.command("check")
+@with_book
+def check_cmd(book):
+    """Check the book: the file, its links, no negative points, the log, the seals."""
+    from villagebook.check import check
+
+    problems = check(book)
+    if not problems:
+        click.echo(t("check.ok"))
+        return
+    for problem in problems:
+        click.echo(str(problem))
+    raise click.exceptions.Exit(1)
+
+
 # -- settings --------------------------------------------------------------------------------
 @cli.group(cls=Group)
 def settings():
@@ -617,6 +841,7 @@ def settings_set(book, key, value, by):
     """Change one setting, e.g. `settings set stars_per_flag 6`."""
     from villagebook import settings as settings_mod
 
+    committee_pin(book)
     clean = settings_mod.set_value(book, key, value, actor=actor_of(book, by))
     click.echo(t("settings.done", key=key, value=clean))
 

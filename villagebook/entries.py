@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from villagebook import catalogue
+from villagebook import catalogue, months
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.people import Resident, clean_text, get_gatherer
@@ -31,6 +31,7 @@ class Entry:
     voided_at: str | None
     voided_by: str | None
     void_reason: str | None
+    late: int = 0  # 补记: recorded after its own month was final, counted in a later month
 
 
 MAX_ENTRY_POINTS_C = 10**10  # 100 million points: far beyond any real gift, far from overflow
@@ -64,31 +65,32 @@ def preview(book, category: str, quantity: str | None) -> tuple[catalogue.Catego
 
 
 def record(book, resident: Resident, category: str, quantity: str | None, by: str,
-           day: str | date | None = None, note: str = "", today: date | None = None) -> Entry:
+           day: str | date | None = None, note: str = "", today: date | None = None,
+           late: bool = False) -> Entry:
     """Write one entry with its points and rule; refuse anything unclear, write nothing then."""
-    return record_many(book, [resident], category, quantity, by, day, note, today)[0]
+    return record_many(book, [resident], category, quantity, by, day, note, today, late)[0]
 
 
 def record_many(book, residents: list[Resident], category: str, quantity: str | None, by: str,
                 day: str | date | None = None, note: str = "",
-                today: date | None = None) -> list[Entry]:
+                today: date | None = None, late: bool = False) -> list[Entry]:
     """The same contribution for several residents (both parents of a soldier): one entry
     each, all in one transaction, so either every one is written or none is."""
     gatherer = get_gatherer(book, by)
     when = day if isinstance(day, date) else parse_day(day, today)
     cat, qty, points_c = preview(book, category, quantity)
     note = clean_text(note, "note", limit=200)
-    month = when.strftime("%Y-%m")
-    if month_state(book, month) == "final":
-        raise BookError("month.final", month=month)
+    month = months.counting_month(book, when, late, today)
+    is_late = int(month != when.strftime("%Y-%m"))
     rows = [{
         "id": uuid.uuid4().hex, "resident_id": r.id, "day": when.isoformat(), "month": month,
         "category": cat.code, "quantity": quantity_text(qty), "points_c": points_c,
         "rule": cat.rule, "note": note, "recorded_by": gatherer.name, "recorded_at": now(),
+        "late": is_late,
     } for r in residents]
 
     def detail(row, resident):
-        keys = ("resident_id", "day", "category", "quantity", "points_c", "note")
+        keys = ("resident_id", "day", "category", "quantity", "points_c", "note", "late")
         return {**{k: row[k] for k in keys}, "resident": resident.name}
 
     first = rows[0]
@@ -98,8 +100,9 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
         for row, resident in zip(rows, residents, strict=True):
             conn.execute(
                 "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
-                " rule, note, recorded_by, recorded_at) VALUES (:id, :resident_id, :day, :month,"
-                " :category, :quantity, :points_c, :rule, :note, :recorded_by, :recorded_at)",
+                " rule, note, recorded_by, recorded_at, late) VALUES (:id, :resident_id, :day,"
+                " :month, :category, :quantity, :points_c, :rule, :note, :recorded_by,"
+                " :recorded_at, :late)",
                 row,
             )
             if row is not first:

@@ -113,4 +113,94 @@ _V1 = [
         BEGIN SELECT RAISE(ABORT, 'the month is final'); END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+_ENTRY_TRIGGERS = [
+    """CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+        BEGIN SELECT RAISE(ABORT, 'entries are never deleted; void them'); END""",
+    """CREATE TRIGGER entries_only_void BEFORE UPDATE ON entries
+        WHEN NOT (
+            OLD.voided_at IS NULL
+            AND NEW.voided_at IS NOT NULL
+            AND length(trim(coalesce(NEW.voided_by, ''))) > 0
+            AND length(trim(coalesce(NEW.void_reason, ''))) > 0
+            AND NEW.id IS OLD.id AND NEW.resident_id IS OLD.resident_id
+            AND NEW.day IS OLD.day AND NEW.month IS OLD.month
+            AND NEW.category IS OLD.category AND NEW.quantity IS OLD.quantity
+            AND NEW.points_c IS OLD.points_c AND NEW.rule IS OLD.rule
+            AND NEW.note IS OLD.note AND NEW.recorded_by IS OLD.recorded_by
+            AND NEW.recorded_at IS OLD.recorded_at AND NEW.late IS OLD.late
+        )
+        BEGIN SELECT RAISE(ABORT, 'an entry can only be voided, once, with a reason'); END""",
+    """CREATE TRIGGER entries_not_in_final_month BEFORE INSERT ON entries
+        WHEN (SELECT state FROM months WHERE month = NEW.month) = 'final'
+        BEGIN SELECT RAISE(ABORT, 'the month is final'); END""",
+    """CREATE TRIGGER entries_no_void_in_final_month BEFORE UPDATE ON entries
+        WHEN (SELECT state FROM months WHERE month = OLD.month) = 'final'
+        BEGIN SELECT RAISE(ABORT, 'the month is final'); END""",
+]
+
+# v2: the month's cycle. A late entry (补记) keeps its real day but counts in a later
+# month, so the entries table is rebuilt with a CHECK that allows exactly that.
+_V2 = [
+    "ALTER TABLE months ADD COLUMN seal TEXT",
+    "ALTER TABLE months ADD COLUMN reopened_at TEXT",
+    "ALTER TABLE months ADD COLUMN reopen_reason TEXT",
+    """CREATE TABLE entries_v2 (
+        id TEXT PRIMARY KEY,
+        resident_id TEXT NOT NULL REFERENCES residents (id),
+        day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        month TEXT NOT NULL CHECK (
+            month = substr(day, 1, 7) OR (late = 1 AND month > substr(day, 1, 7))
+        ),
+        category TEXT NOT NULL REFERENCES categories (code),
+        quantity TEXT NOT NULL CHECK (
+            quantity GLOB '[0-9]*' AND quantity NOT GLOB '*[^0-9.]*'
+            AND CAST(quantity AS REAL) > 0
+        ),
+        points_c INTEGER NOT NULL CHECK (typeof(points_c) = 'integer' AND points_c >= 0),
+        rule TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL CHECK (length(trim(recorded_by)) > 0),
+        recorded_at TEXT NOT NULL,
+        voided_at TEXT,
+        voided_by TEXT,
+        void_reason TEXT,
+        late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1))
+    )""",
+    """INSERT INTO entries_v2 (id, resident_id, day, month, category, quantity, points_c, rule,
+        note, recorded_by, recorded_at, voided_at, voided_by, void_reason)
+        SELECT id, resident_id, day, month, category, quantity, points_c, rule, note,
+        recorded_by, recorded_at, voided_at, voided_by, void_reason FROM entries
+        ORDER BY rowid""",
+    "DROP TABLE entries",
+    "ALTER TABLE entries_v2 RENAME TO entries",
+    "CREATE INDEX entries_resident ON entries (resident_id, month)",
+    "CREATE INDEX entries_recorded ON entries (recorded_by, recorded_at)",
+    """CREATE INDEX entries_month_resident ON entries (month, resident_id, points_c)
+        WHERE voided_at IS NULL""",
+    """CREATE INDEX entries_resident_points ON entries (resident_id, month, points_c)
+        WHERE voided_at IS NULL""",
+    *_ENTRY_TRIGGERS,
+    """CREATE TABLE objections (
+        id TEXT PRIMARY KEY,
+        entry_id TEXT NOT NULL REFERENCES entries (id),
+        month TEXT NOT NULL,
+        says TEXT NOT NULL CHECK (length(trim(says)) > 0),
+        at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        resolved_at TEXT,
+        resolution TEXT CHECK (resolution IN ('void', 'keep')),
+        because TEXT,
+        resolved_by TEXT,
+        CHECK ((resolved_at IS NULL) = (resolution IS NULL))
+    )""",
+    "CREATE INDEX objections_month ON objections (month)",
+    """CREATE TRIGGER objections_no_delete BEFORE DELETE ON objections
+        BEGIN SELECT RAISE(ABORT, 'objections are never deleted'); END""",
+    """CREATE TRIGGER objections_resolve_once BEFORE UPDATE ON objections
+        WHEN OLD.resolved_at IS NOT NULL OR NEW.says IS NOT OLD.says
+            OR NEW.entry_id IS NOT OLD.entry_id
+            OR length(trim(coalesce(NEW.because, ''))) = 0
+        BEGIN SELECT RAISE(ABORT, 'an objection is resolved once, with a reason'); END""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]

@@ -1,0 +1,212 @@
+"""A month's cycle: open -> posted (公示, residents may object) -> final (定稿); reopen.
+
+Finalizing seals the month: a SHA-256 over its entries and the previous final month's
+seal, a chain, so a final month changed behind the book's back is found by `check`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from villagebook import settings
+from villagebook.book import now
+from villagebook.errors import BookError
+from villagebook.people import clean_text
+
+
+@dataclass(frozen=True)
+class Objection:
+    id: str
+    entry_id: str
+    month: str
+    says: str
+    at: str
+    recorded_by: str
+    resolved_at: str | None
+    resolution: str | None
+    because: str | None
+    resolved_by: str | None
+
+
+@dataclass(frozen=True)
+class MonthStatus:
+    month: str
+    state: str  # open, posted or final
+    posted_at: str | None
+    objection_until: str | None
+    finalized_at: str | None
+    finalized_by: str | None
+    seal: str | None
+    reopened_at: str | None
+    reopen_reason: str | None
+    objections: list[Objection]
+
+    @property
+    def unresolved(self) -> list[Objection]:
+        return [o for o in self.objections if o.resolved_at is None]
+
+
+def status(book, month: str) -> MonthStatus:
+    row = book.one("SELECT * FROM months WHERE month = ?", (month,))
+    objections = [Objection(**dict(r)) for r in book.query(
+        "SELECT * FROM objections WHERE month = ? ORDER BY at, id", (month,))]
+    if row is None:
+        return MonthStatus(month, "open", None, None, None, None, None, None, None, objections)
+    keys = ("state", "posted_at", "objection_until", "finalized_at", "finalized_by", "seal",
+            "reopened_at", "reopen_reason")
+    return MonthStatus(month, *(row[k] for k in keys), objections)
+
+
+def post(book, month: str, actor: str | None, today: date | None = None) -> MonthStatus:
+    """Put the month's sheet up for residents to check; the objection window opens."""
+    today = today or date.today()
+    if month > today.strftime("%Y-%m"):
+        raise BookError("month.future", month=month)
+    current = status(book, month)
+    if current.state != "open":
+        raise BookError("month.not_open", month=month, state=current.state)
+    until = (today + timedelta(days=settings.load(book).objection_days)).isoformat()
+    with book.writing(actor, "month.post", month, {"objection_until": until}) as conn:
+        conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
+        conn.execute("UPDATE months SET state = 'posted', posted_at = ?, objection_until = ?"
+                     " WHERE month = ?", (now(), until, month))
+    return status(book, month)
+
+
+def _seal(book, month: str, previous: str) -> str:
+    """SHA-256 over the month's entries, in id order, chained to the previous seal."""
+    digest = hashlib.sha256(previous.encode())
+    rows = book.query(
+        "SELECT id, resident_id, day, month, category, quantity, points_c, rule, note,"
+        " recorded_by, recorded_at, voided_at, voided_by, void_reason, late FROM entries"
+        " WHERE month = ? ORDER BY id", (month,))
+    for row in rows:
+        digest.update(("\x1f".join("" if v is None else str(v) for v in row) + "\n").encode())
+    return digest.hexdigest()
+
+
+def _previous_seal(book, month: str) -> str:
+    row = book.one("SELECT seal FROM months WHERE state = 'final' AND month < ?"
+                   " ORDER BY month DESC LIMIT 1", (month,))
+    return row["seal"] if row else ""
+
+
+def finalize(book, month: str, actor: str | None, early_reason: str | None = None,
+             today: date | None = None) -> MonthStatus:
+    """Make a posted month final, once its window is closed and no objection is open."""
+    today = today or date.today()
+    current = status(book, month)
+    if current.state != "posted":
+        raise BookError("month.not_posted", month=month, state=current.state)
+    early = clean_text(early_reason, "reason", limit=200) if early_reason else ""
+    if today.isoformat() <= (current.objection_until or "") and not early:
+        raise BookError("month.window_open", month=month, until=current.objection_until)
+    if current.unresolved:
+        raise BookError("month.objections_open", month=month, count=len(current.unresolved))
+    later_final = book.one("SELECT month FROM months WHERE state = 'final' AND month > ?",
+                           (month,))
+    if later_final:
+        raise BookError("month.later_final", month=month, later=later_final["month"])
+    seal = _seal(book, month, _previous_seal(book, month))
+    detail = {"seal": seal, "early": early} if early else {"seal": seal}
+    with book.writing(actor, "month.finalize", month, detail) as conn:
+        conn.execute("UPDATE months SET state = 'final', finalized_at = ?, finalized_by = ?,"
+                     " seal = ? WHERE month = ?", (now(), actor, seal, month))
+    return status(book, month)
+
+
+def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
+    """Open a final month again (a committee decision, with its reason, on record)."""
+    reason = clean_text(reason, "reason", required=True, limit=200)
+    current = status(book, month)
+    if current.state != "final":
+        raise BookError("month.not_final", month=month, state=current.state)
+    later_final = book.one("SELECT month FROM months WHERE state = 'final' AND month > ?",
+                           (month,))
+    if later_final:
+        raise BookError("month.later_final", month=month, later=later_final["month"])
+    with book.writing(actor, "month.reopen", month,
+                      {"reason": reason, "seal": current.seal}) as conn:
+        conn.execute("UPDATE months SET state = 'open', seal = NULL, reopened_at = ?,"
+                     " reopen_reason = ? WHERE month = ?", (now(), reason, month))
+    return status(book, month)
+
+
+def broken_seals(book) -> list[str]:
+    """Final months whose entries no longer match their seal (changed behind the book)."""
+    broken, previous = [], ""
+    for row in book.query("SELECT month, seal FROM months WHERE state = 'final'"
+                          " ORDER BY month"):
+        if _seal(book, row["month"], previous) != row["seal"]:
+            broken.append(row["month"])
+        previous = row["seal"] or ""
+    return broken
+
+
+def counting_month(book, day: date, late: bool, today: date | None = None) -> str:
+    """The month an entry of this day counts in: its own, or (补记) the current one."""
+    own = day.strftime("%Y-%m")
+    if status(book, own).state != "final":
+        return own
+    if not late:
+        raise BookError("month.final_late", month=own)
+    current = (today or date.today()).strftime("%Y-%m")
+    if status(book, current).state == "final":
+        raise BookError("month.final", month=current)
+    return current
+
+
+# -- objections ------------------------------------------------------------------------------
+def object_to(book, resident, entry, says: str, actor: str | None,
+              today: date | None = None) -> Objection:
+    """A resident says an entry about them is wrong, within the posting window."""
+    says = clean_text(says, "says", required=True, limit=500)
+    if entry.resident_id != resident.id:
+        raise BookError("objection.not_theirs", id=entry.id[:8], name=resident.name)
+    current = status(book, entry.month)
+    today = (today or date.today()).isoformat()
+    if current.state != "posted" or today > (current.objection_until or ""):
+        raise BookError("objection.no_window", month=entry.month)
+    oid = uuid.uuid4().hex
+    with book.writing(actor, "objection.add", oid,
+                      {"entry": entry.id, "resident": resident.name, "says": says}) as conn:
+        conn.execute("INSERT INTO objections (id, entry_id, month, says, at, recorded_by)"
+                     " VALUES (?, ?, ?, ?, ?, ?)",
+                     (oid, entry.id, entry.month, says, now(), actor or "-"))
+    return get_objection(book, oid)
+
+
+def get_objection(book, objection_id: str) -> Objection:
+    key = (objection_id or "").strip().lower()
+    rows = book.query("SELECT * FROM objections WHERE id >= ? AND id < ? LIMIT 2",
+                      (key, key + "g")) if len(key) >= 6 else []
+    if len(rows) != 1:
+        raise BookError("objection.unknown", id=objection_id)
+    return Objection(**dict(rows[0]))
+
+
+def resolve(book, objection_id: str, void: bool, because: str, actor: str | None) -> Objection:
+    """Settle an objection: void the entry (the objection is the reason) or keep it."""
+    objection = get_objection(book, objection_id)
+    because = clean_text(because, "because", required=True, limit=200)
+    if objection.resolved_at:
+        raise BookError("objection.resolved", id=objection.id[:8])
+    resolution = "void" if void else "keep"
+    with book.writing(actor, "objection.resolve", objection.id,
+                      {"resolution": resolution, "because": because,
+                       "entry": objection.entry_id}) as conn:
+        if void:
+            reason = f"{objection.says}（{because}）"
+            done = conn.execute(
+                "UPDATE entries SET voided_at = ?, voided_by = ?, void_reason = ?"
+                " WHERE id = ? AND voided_at IS NULL", (now(), actor or "-", reason,
+                                                        objection.entry_id))
+            if done.rowcount:
+                book.audit(actor, "entry.void", objection.entry_id, {"reason": reason})
+        conn.execute("UPDATE objections SET resolved_at = ?, resolution = ?, because = ?,"
+                     " resolved_by = ? WHERE id = ?",
+                     (now(), resolution, because, actor or "-", objection.id))
+    return get_objection(book, objection.id)
