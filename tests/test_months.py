@@ -1,0 +1,163 @@
+"""The month's cycle: posting, objections, finalizing, sealing, reopening, late entries."""
+
+from datetime import date, timedelta
+
+import pytest
+from conftest import MONTH, TODAY, audit_count
+
+from villagebook import entries, months, people
+from villagebook.check import check
+from villagebook.errors import BookError
+
+LAST = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=10)
+LAST_MONTH = LAST.strftime("%Y-%m")
+
+
+def rec(book, name, code, qty, day=LAST):
+    return entries.record(book, people.find_resident(book, name), code, qty, "杨秋云", day=day)
+
+
+@pytest.fixture
+def posted(book):
+    rec(book, "马少军", "labour", "8")
+    rec(book, "马洪云", "goods", "3000")
+    months.post(book, LAST_MONTH, "村委会")
+    return book
+
+
+class TestCycle:
+    def test_posting_opens_the_window(self, posted):
+        st = months.status(posted, LAST_MONTH)
+        until = (date.today() + timedelta(days=15)).isoformat()
+        assert (st.state, st.objection_until) == ("posted", until)
+        rec(posted, "马淑婷", "recognition", None)  # still allowed while posted
+
+    def test_finalize_waits_for_the_window_unless_early_with_a_reason(self, posted):
+        with pytest.raises(BookError) as refused:
+            months.finalize(posted, LAST_MONTH, "村委会")
+        assert refused.value.key == "month.window_open"
+        later = date.today() + timedelta(days=16)
+        assert months.finalize(posted, LAST_MONTH, "村委会", today=later).state == "final"
+
+    def test_a_final_month_takes_no_entry_and_no_void_but_a_late_one_counts_now(self, posted):
+        entry = entries.entries_of(posted)[0]
+        months.finalize(posted, LAST_MONTH, "村委会", "大家都看过了")
+        with pytest.raises(BookError) as refused:
+            rec(posted, "马少军", "labour", "4")
+        assert refused.value.key == "month.final_late"
+        with pytest.raises(BookError):
+            entries.void(posted, entry.id, "错了", "杨秋云")
+        late = entries.record(posted, people.find_resident(posted, "马少军"), "labour", "4",
+                              "杨秋云", day=LAST, late=True)
+        assert (late.day, late.month, late.late) == (LAST.isoformat(), MONTH, 1)
+
+    def test_objections_must_be_resolved_before_finalizing(self, posted):
+        entry = entries.entries_of(posted)[-1]
+        shaojun = people.find_resident(posted, "马少军")
+        objection = months.object_to(posted, shaojun, entry, "我只干了 6 小时", "杨秋云")
+        with pytest.raises(BookError) as refused:
+            months.finalize(posted, LAST_MONTH, "村委会", "早点定稿")
+        assert refused.value.key == "month.objections_open"
+        months.resolve(posted, objection.id, True, "核实属实", "村委会")
+        voided = entries.get_entry(posted, entry.id)
+        assert voided.void_reason == "我只干了 6 小时（核实属实）"
+        assert months.finalize(posted, LAST_MONTH, "村委会", "早点定稿").state == "final"
+
+    def test_an_objection_about_someone_else_or_outside_the_window_is_refused(self, book):
+        entry = rec(book, "马少军", "labour", "8")
+        hongyun = people.find_resident(book, "马洪云")
+        shaojun = people.find_resident(book, "马少军")
+        with pytest.raises(BookError) as not_posted:
+            months.object_to(book, shaojun, entry, "不对", "杨秋云")
+        assert not_posted.value.key == "objection.no_window"
+        months.post(book, LAST_MONTH, "村委会")
+        with pytest.raises(BookError) as not_theirs:
+            months.object_to(book, hongyun, entry, "不对", "杨秋云")
+        assert not_theirs.value.key == "objection.not_theirs"
+
+    def test_reopen_needs_a_reason_and_is_shown(self, posted):
+        months.finalize(posted, LAST_MONTH, "村委会", "提前")
+        with pytest.raises(BookError):
+            months.reopen(posted, LAST_MONTH, "村委会", " ")
+        st = months.reopen(posted, LAST_MONTH, "村委会", "漏了一户")
+        assert (st.state, st.reopen_reason, st.seal) == ("open", "漏了一户", None)
+        rec(posted, "马秋玲", "recognition", None)
+
+
+class TestSeals:
+    def test_a_final_month_changed_behind_the_books_back_is_found(self, posted):
+        months.finalize(posted, LAST_MONTH, "村委会", "提前")
+        assert check(posted) == []
+        conn = posted.conn  # as a SQLite tool could: drop the guards, then edit
+        conn.execute("DROP TRIGGER entries_only_void")
+        conn.execute("DROP TRIGGER entries_no_void_in_final_month")
+        conn.execute("UPDATE entries SET points_c = 9900 WHERE category = 'labour'")
+        assert [str(p) for p in check(posted)] == [f"{LAST_MONTH} 定稿后被改动过（封存码对不上）"]
+
+    def test_seals_chain_months_in_order(self, book):
+        earlier = (LAST.replace(day=1) - timedelta(days=1)).replace(day=5)
+        rec(book, "马少军", "labour", "8", day=earlier)
+        rec(book, "马洪云", "goods", "3000")
+        for month in (earlier.strftime("%Y-%m"), LAST_MONTH):
+            months.post(book, month, "村委会")
+            months.finalize(book, month, "村委会", "提前")
+        with pytest.raises(BookError) as refused:
+            months.reopen(book, earlier.strftime("%Y-%m"), "村委会", "改")
+        assert refused.value.key == "month.later_final"
+
+
+class TestCommands:
+    def test_post_status_finalize_through_the_cli(self, run, book, db_path):
+        rec(book, "马少军", "labour", "8")
+        assert run("month", "post", LAST_MONTH).output.startswith(f"{LAST_MONTH} 已公示，异议期到 ")
+        entry_id = entries.entries_of(book)[0].id[:8]
+        added = run("objection", "add", "msj", "--entry", entry_id, "--says", "时间记错了")
+        assert added.exit_code == 0
+        status = run("month", "status", LAST_MONTH).output.splitlines()
+        assert status[0] == f"{LAST_MONTH}：公示中" and "时间记错了" in status[2]
+        assert "待处理" in status[2]
+        objection_id = status[2].removeprefix("异议 ")[:8]
+        assert run("objection", "resolve", objection_id, "--keep", "--because",
+                   "核实无误").exit_code == 0
+        refused = run("month", "finalize", LAST_MONTH)
+        assert refused.exit_code == 1 and "--early" in refused.output
+        done = run("month", "finalize", LAST_MONTH, "--early", "大家都看过了")
+        assert done.exit_code == 0 and done.output.startswith(f"{LAST_MONTH} 已定稿，封存码 ")
+        assert run("check").output == "检查通过：积分簿完好\n"
+
+    def test_the_committee_pin_guards_finalize_and_settings(self, run, book, monkeypatch):
+        rec(book, "马少军", "labour", "8")
+        run("month", "post", LAST_MONTH)
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        assert run("committee", "set-pin").output == "已设置村委会密码\n"
+        stored = book.one("SELECT value FROM settings WHERE key = 'committee_pin'")[0]
+        assert "2468" not in stored and "scrypt" in stored
+        assert run("settings", "set", "stars_per_flag", "5").output.startswith(
+            "错误：这个操作需要村委会密码")
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "1111")
+        for _ in range(3):
+            assert run("settings", "set", "stars_per_flag", "5").output == "错误：村委会密码不对\n"
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "2468")
+        paused = run("settings", "set", "stars_per_flag", "5")
+        assert paused.exit_code == 1 and "秒后再试" in paused.output
+        assert run.json("settings", "list")["stars_per_flag"] == "6"
+
+    def test_a_right_pin_works_and_gatherers_need_none(self, run, book, monkeypatch):
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        run("committee", "set-pin")
+        assert run("record", "msj", "labour", "4").exit_code == 0
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "2468")
+        assert run("settings", "set", "stars_per_flag", "5").exit_code == 0
+
+    def test_without_a_pin_the_hint_is_said_once(self, run, tmp_path, monkeypatch):
+        monkeypatch.setenv("VILLAGEBOOK_STATE_DIR", str(tmp_path / "fresh-state"))
+        first = run("settings", "set", "stars_per_flag", "5")
+        assert first.exit_code == 0 and "提示：还没有设置村委会密码" in first.output
+        again = run("settings", "set", "stars_per_flag", "6")
+        assert "提示" not in again.output
+
+    def test_failed_finalize_changes_nothing(self, run, book, db_path):
+        rec(book, "马少军", "labour", "8")
+        before = audit_count(db_path)
+        assert run("month", "finalize", LAST_MONTH, "--early", "x").exit_code == 1
+        assert audit_count(db_path) == before
