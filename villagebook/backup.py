@@ -33,15 +33,17 @@ def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
     target_folder = Path(folder) if folder else default_folder()
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = target_folder / f"{PREFIX}{stamp}-{reason}.db"
+    part = target.with_name(target.name + ".part")  # a copy cut short never looks finished
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
-        copy = sqlite3.connect(target)
+        copy = sqlite3.connect(part)
         try:
             book.conn.backup(copy)
         finally:
             copy.close()
+        part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
         raise BookError("backup.failed", path=target, why=exc) from None
     if folder is None:
         for old in backups(target_folder)[KEEP:]:

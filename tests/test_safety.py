@@ -1,0 +1,212 @@
+"""A book that survives the laptop: backups, restore, check, damaged files, migrations,
+a full disk, hostile CSV files, and processes killed at random moments."""
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import audit_count
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from villagebook import backup, csvio, entries, people
+from villagebook import book as book_module
+from villagebook.book import Book
+from villagebook.check import check
+from villagebook.errors import BookError
+
+
+class TestBackups:
+    def test_backup_restore_keeps_the_current_book_aside(self, run, book, db_path, tmp_path):
+        run("record", "msj", "labour", "8")
+        made = run("backup", str(tmp_path / "usb")).output.strip().removeprefix("已备份到 ")
+        run("record", "mhy", "goods", "3000")
+        book.close()
+        done = run("restore", made)
+        assert done.exit_code == 0 and "原来的积分簿保存在" in done.output
+        names = [e["name"] for e in run.json("tally")["lines"]]
+        assert names == ["马少军"]
+        (aside,) = db_path.parent.glob("book.before-restore-*.db")
+        with Book.open(aside) as old:
+            assert len(entries.entries_of(old)) == 2
+
+    def test_a_damaged_backup_is_refused_and_changes_nothing(self, run, db_path, tmp_path):
+        junk = tmp_path / "junk.db"
+        junk.write_bytes(b"not a book" * 1000)
+        before = db_path.read_bytes()
+        out = run("restore", str(junk))
+        assert out.exit_code == 1 and "不是积分簿" in out.output
+        assert db_path.read_bytes() == before
+
+    def test_one_backup_a_day_on_first_use_and_the_last_30_kept(self, run, book, tmp_path):
+        run("tally")
+        run("tally")
+        daily = list((tmp_path / "backups").glob("villagebook-*-daily.db"))
+        assert len(daily) == 1
+        for _ in range(33):
+            backup.backup(book)
+        assert len(backup.backups()) == 30
+
+    def test_a_damaged_book_names_the_newest_backup(self, run, book, db_path, tmp_path):
+        made = backup.backup(book)
+        book.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        db_path.write_bytes(b"\x00" * 4096)
+        out = run("tally")
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert f"最新的备份：{made}" in out.output
+
+
+class TestCheck:
+    def test_a_sound_book_passes(self, run):
+        run("record", "msj", "labour", "8")
+        out = run("check")
+        assert (out.exit_code, out.output) == (0, "检查通过：积分簿完好\n")
+
+    def test_a_void_without_a_reason_made_behind_the_books_back_is_found(self, run, book):
+        run("record", "msj", "labour", "8")
+        book.conn.execute("DROP TRIGGER entries_only_void")
+        book.conn.execute("UPDATE entries SET voided_at = 'x', voided_by = 'y'")
+        out = run("check")
+        assert out.exit_code == 1 and out.output == "有 1 条作废记录没有写原因\n"
+
+
+class TestMigrations:
+    def test_a_version_1_book_opens_and_gains_the_months_cycle(self, tmp_path, monkeypatch):
+        path = tmp_path / "v1.db"
+        monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:1])
+        monkeypatch.setattr(book_module, "SCHEMA_VERSION", 1)
+        with Book.create(path, "老村") as old:
+            people.add_gatherer(old, "杨秋云")
+            resident = people.add_resident(old, "马少军", "马家3户", "东片")
+            old.conn.execute(
+                "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
+                " rule, recorded_by, recorded_at) VALUES ('e1', ?, '2026-01-05', '2026-01',"
+                " 'labour', '8', 200, '1.00 per 4 hours', '杨秋云', 'then')",  # v1: no 'late'
+                (resident.id,))
+            assert old.one("PRAGMA user_version")[0] == 1
+        monkeypatch.undo()
+        with Book.open(path) as new:
+            assert new.one("PRAGMA user_version")[0] == 2
+            (kept,) = entries.entries_of(new)
+            assert (kept.id, kept.points_c, kept.late) == ("e1", 200, 0)
+            assert check(new) == []
+            with pytest.raises(sqlite3.IntegrityError):
+                new.conn.execute("DELETE FROM entries")
+
+    def test_a_book_from_a_newer_version_is_refused(self, book, db_path):
+        book.conn.execute("PRAGMA user_version = 99")
+        book.close()
+        with pytest.raises(BookError) as refused:
+            Book.open(db_path)
+        assert refused.value.key == "book.too_new"
+
+
+class TestFullDisk:
+    def test_a_full_disk_gives_one_line_and_an_unchanged_book(self, run, book, db_path,
+                                                              tmp_path, monkeypatch):
+        rows = "\n".join(f"村民{i},导入{i}户,东片" for i in range(800))
+        csv_path = tmp_path / "many.csv"
+        csv_path.write_text("name,household,corner\n" + rows, encoding="utf-8")
+        connect = book_module._connect
+
+        def small_disk(path):
+            conn = connect(path)
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+            return conn
+
+        monkeypatch.setattr(book_module, "_connect", small_disk)
+        monkeypatch.setattr(backup, "backup", lambda *a, **k: None)
+        before = audit_count(db_path)
+        out = run("residents", "import", str(csv_path))
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert "磁盘已满" in out.output
+        monkeypatch.undo()
+        assert audit_count(db_path) == before
+        assert len(people.list_residents(book)) == 4
+
+
+CSV_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.lists(st.text(max_size=12), max_size=6), max_size=8).map(
+        lambda rows: "\n".join(",".join(r) for r in rows)),
+)
+
+
+class TestHostileCsv:
+    @settings(max_examples=80, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(text=CSV_TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "latin-1"]))
+    def test_the_reader_says_what_is_wrong_or_reads_it(self, tmp_path, text, encoding):
+        path = tmp_path / "in.csv"
+        try:
+            path.write_bytes(text.encode(encoding))
+        except UnicodeEncodeError:
+            return
+        try:
+            rows = csvio.parse_residents(path)
+        except BookError as exc:
+            assert str(exc) and "\n" not in str(exc).strip()
+            return
+        assert all(r["name"].strip() for r in rows)
+
+    @settings(max_examples=40, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(data=st.binary(max_size=400))
+    def test_an_import_of_any_bytes_is_all_or_nothing(self, run, book, db_path, tmp_path,
+                                                      data):
+        path = tmp_path / "bytes.csv"
+        path.write_bytes(data)
+        residents_before = len(people.list_residents(book))
+        out = run("residents", "import", str(path))
+        assert "Traceback" not in out.output
+        after = len(people.list_residents(book))
+        if out.exit_code == 0:
+            assert out.output.startswith("导入 ")
+        else:
+            assert after == residents_before
+        assert check(book) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_killed_at_random_moments_the_book_keeps_every_confirmed_entry(book, db_path,
+                                                                        tmp_path):
+    """At least 50 processes killed with SIGKILL while recording and importing."""
+    csv_path = tmp_path / "import.csv"
+    csv_path.write_text("name,household,corner\n" + "\n".join(
+        f"导入{i},导入户,北片" for i in range(300)), encoding="utf-8")
+    env = dict(os.environ, VILLAGEBOOK_DB=str(db_path))
+    rng = random.Random(11)
+    confirmed, kills = [], 0
+    book.close()
+    while kills < 50:
+        importing = kills % 5 == 4
+        args = (["residents", "import", str(csv_path)] if importing
+                else ["record", "msj", "labour", "1", "--by", "杨秋云"])
+        proc = subprocess.Popen([sys.executable, "-m", "villagebook", *args], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.02, 0.45))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        out = proc.communicate()[0].decode()
+        if "记录号" in out:
+            confirmed.append(out.strip().rsplit(" ", 1)[1])
+        with Book.open(db_path) as after:
+            assert check(after) == []
+            imported = after.one("SELECT COUNT(*) FROM residents WHERE household = '导入户'")[0]
+            assert imported in (0, 300)
+            ids = {e.id[:8] for e in entries.entries_of(after)}
+            assert set(confirmed) <= ids
+            if imported:
+                after.conn.execute("UPDATE residents SET household = '已导入'"
+                                   " WHERE household = '导入户'")
+    assert kills >= 50
