@@ -17,7 +17,7 @@ from reports import fonts
 from villagebook import printing, settings
 from villagebook.errors import BookError
 
-KINDS = ("board", "sheet", "slips", "catalogue")
+KINDS = ("board", "sheet", "slips", "catalogue", "notice")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "mon
     elif kind == "slips":
         data = printing.slips_data(book, month, residents)
         pdf, pages = slips.render(data, paper)
+    elif kind == "notice":
+        data = printing.notice_data(book, month)
+        pdf, pages = notices.render_notice(data, paper)
     else:
         data = printing.catalogue_data(book)
         pdf, pages = notices.render_catalogue(data, settings.load(book).stars_per_flag, paper)

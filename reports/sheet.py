@@ -27,7 +27,8 @@ def _table_rows(data: SheetData) -> list[list[str]]:
     rows = [header]
     for sl in data.lines:
         ln = sl.line
-        rows.append([printable(ln.name), printable(ln.household), printable(ln.corner),
+        name = printable(ln.name) + (f" ({sl.marks})" if sl.marks else "")
+        rows.append([name, printable(ln.household), printable(ln.corner),
                      str(ln.entries), *(fmt_points(sl.by_kind[k]) for k in KIND_KEYS),
                      fmt_points(ln.points_c), fmt_points(sl.cumulative_c), str(ln.stars),
                      str(ln.flags)])
@@ -73,7 +74,14 @@ def render(data: SheetData, paper: str = "A4") -> tuple[bytes, int]:
     gap = "　" * 12
     signatures = Paragraph(
         f"{t('p.sign_gatherer')}{gap}{t('p.sign_committee')}{gap}{t('p.sign_date')}", sign)
-    story = [Paragraph(title, style), Spacer(1, 4 * mm), table, Spacer(1, 12 * mm), signatures]
+    notes = [t("p.marks_legend")]
+    if data.posting.reopened_at:
+        notes.append(t("p.reopened", at=data.posting.reopened_at[:10],
+                       reason=printable(data.posting.reopen_reason or "")))
+    if data.posting.state == "posted" and data.posting.objection_until:
+        notes.append(t("p.posted", until=data.posting.objection_until))
+    story = [Paragraph(title, style), Spacer(1, 4 * mm), table, Spacer(1, 4 * mm),
+             *(Paragraph(n, sign) for n in notes), Spacer(1, 10 * mm), signatures]
 
     def build(target):
         doc = SimpleDocTemplate(target, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,

@@ -66,7 +66,12 @@ def _slip(c, data: SlipsData, slip: Slip, x: float, top: float, w: float) -> flo
     c.setFillGray(0)
     for e in slip.entries:
         y -= ROW_H
-        cells = [e.day, data.category_names.get(e.category, e.category), e.quantity,
+        what = data.category_names.get(e.category, e.category)
+        if e.late:
+            what = "〔补记〕" + what
+        elif data.posting.added_during_posting(e):
+            what = "〔公示期补录〕" + what
+        cells = [e.day, what, e.quantity,
                  fmt_points(e.points_c), printable(e.recorded_by),
                  t("p.voided", reason=printable(e.void_reason)) if e.voided_at
                  else printable(e.note)]

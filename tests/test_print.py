@@ -1,6 +1,7 @@
 """Printouts: what the PDFs say, that the shapes are drawn, same data same bytes, audit."""
 
 import re
+import time
 
 import pytest
 from conftest import MONTH, audit_count
@@ -172,3 +173,28 @@ class TestPrintCommands:
         assert done.output == "错误：月份看不懂：2026-13（写成 2026-11）\n"
 
 
+
+
+class TestPostingMarks:
+    def test_the_notice_gives_the_deadline_and_how_to_object(self, village):
+        from villagebook import months
+
+        months.post(village, MONTH, "村委会")
+        until = months.status(village, MONTH).objection_until
+        text = text_of(publish.render(village, "notice", MONTH)[0])
+        assert "夹矿马家村 积分公示" in text and f"请于 {until} 前提出" in text
+        assert "5 位村民，5 条记录，共 58.00 分" in text
+        assert "杨隐" not in text  # off the board
+
+    def test_entries_added_during_posting_and_late_entries_are_marked(self, village):
+        from villagebook import months
+
+        months.post(village, MONTH, "村委会")
+        time.sleep(1.1)  # times are kept to the second: this entry comes after the posting
+        entries.record(village, people.find_resident(village, "马秋玲"), "labour", "4",
+                       "杨秋云")
+        sheet = text_of(publish.render(village, "sheet", MONTH)[0])
+        assert "马秋玲 (增)" in sheet and "(增) 含公示期间补录的记录" in sheet
+        qiuling = people.find_resident(village, "马秋玲")
+        slip = text_of(publish.render(village, "slips", MONTH, residents=[qiuling])[0])
+        assert "〔公示期补录〕义务劳动" in slip

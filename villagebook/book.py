@@ -49,6 +49,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a big village's sums stay in memory
+    conn.execute("PRAGMA synchronous = FULL")  # a confirmed entry survives a power cut
     return conn
 
 
@@ -143,8 +144,7 @@ class Book:
     def _migrate(self) -> None:
         """Run the numbered steps this file has not seen yet, each in its own transaction."""
         conn = self.conn
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA journal_mode = WAL")  # kept in the file: readers never wait
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
             conn.execute("BEGIN IMMEDIATE")

@@ -614,6 +614,14 @@ def print_slips(book, month, who, output, paper, send, printer, actor):
     _publish(book, "slips", month, output, send, printer, actor, paper=paper, residents=chosen)
 
 
+@print_group.command("notice")
+@click.argument("month", required=False)
+@print_options
+def print_notice(book, month, output, paper, send, printer, actor):
+    """公示: the posting notice of MONTH, with the objection deadline and how to object."""
+    _publish(book, "notice", month, output, send, printer, actor, paper=paper)
+
+
 @print_group.command("catalogue")
 @print_options
 def print_catalogue(book, output, paper, send, printer, actor):

@@ -23,6 +23,13 @@ KIND_COLUMNS = {"hours": "labour", "yuan": "donation", "fixed": "recognition", "
 class Posting:
     state: str
     objection_until: str | None
+    posted_at: str | None = None
+    reopened_at: str | None = None
+    reopen_reason: str | None = None
+
+    def added_during_posting(self, entry) -> bool:
+        """An entry recorded after the month was put up (flagged so nobody is surprised)."""
+        return bool(self.posted_at) and entry.recorded_at > self.posted_at
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class SheetLine:
     line: tally.Line
     by_kind: dict[str, int]
     cumulative_c: int
+    marks: str = ""  # 补 a late entry counts here; 增 an entry added during posting
 
 
 @dataclass(frozen=True)
@@ -88,8 +96,9 @@ class CatalogueData:
 
 
 def posting(book, month: str) -> Posting:
-    row = book.one("SELECT state, objection_until FROM months WHERE month = ?", (month,))
-    return Posting(row["state"], row["objection_until"]) if row else Posting("open", None)
+    row = book.one("SELECT state, objection_until, posted_at, reopened_at, reopen_reason"
+                   " FROM months WHERE month = ?", (month,))
+    return Posting(*row) if row else Posting("open", None)
 
 
 def _rules(book) -> list[str]:
@@ -123,17 +132,25 @@ def sheet_data(book, month: str) -> SheetData:
     sheet = tally.month_sheet(book, month)
     kinds = tally.points_by_kind(book, month)
     cumulative = tally.cumulative_points(book, month, [ln.resident_id for ln in sheet.lines])
+    post = posting(book, month)
+    marks: dict[str, set[str]] = {}
+    for e in entries.entries_of(book, month=month):
+        if not e.voided_at and e.late:
+            marks.setdefault(e.resident_id, set()).add("补")
+        if not e.voided_at and post.added_during_posting(e):
+            marks.setdefault(e.resident_id, set()).add("增")
     lines = []
     for ln in sorted(sheet.lines, key=lambda ln: (ln.corner, ln.household, ln.name)):
         by_kind = {col: 0 for col in dict.fromkeys(KIND_COLUMNS.values())}
         for kind, points_c in kinds.get(ln.resident_id, {}).items():
             by_kind[KIND_COLUMNS[kind]] += points_c
-        lines.append(SheetLine(ln, by_kind, cumulative.get(ln.resident_id, 0)))
+        lines.append(SheetLine(ln, by_kind, cumulative.get(ln.resident_id, 0),
+                               "".join(sorted(marks.get(ln.resident_id, ())))))
     totals = {col: sum(sl.by_kind[col] for sl in lines) for col in dict.fromkeys(
         KIND_COLUMNS.values())}
     return SheetData(settings.load(book).village, month, lines, sheet.total_c, totals,
                      sum(sl.cumulative_c for sl in lines), sheet.total_entries,
-                     posting(book, month), get_lang())
+                     post, get_lang())
 
 
 def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
@@ -159,6 +176,28 @@ def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
                      get_lang())
 
 
+@dataclass(frozen=True)
+class NoticeData:
+    village: str
+    month: str
+    lines: list[tally.Line]  # the month's sheet, residents shown on the board
+    residents: int  # everyone with points this month, on the board or not
+    total_c: int
+    total_entries: int
+    objection_days: int
+    posting: Posting
+    lang: str
+
+
+def notice_data(book, month: str) -> NoticeData:
+    """The posting notice: the month's summary, the deadline, how to object."""
+    sheet = tally.month_sheet(book, month)
+    s = settings.load(book)
+    return NoticeData(s.village, month, [ln for ln in sheet.lines if ln.on_board],
+                      len(sheet.lines), sheet.total_c, sheet.total_entries, s.objection_days,
+                      posting(book, month), get_lang())
+
+
 def catalogue_data(book) -> CatalogueData:
     return CatalogueData(settings.load(book).village, _rules(book), get_lang())
 
@@ -171,6 +210,8 @@ def names_in(data) -> list[str]:
         return [sl.line.name for sl in data.lines]
     if isinstance(data, SlipsData):
         return [s.name for s in data.slips]
+    if isinstance(data, NoticeData):
+        return [ln.name for ln in data.lines]
     return []
 
 
