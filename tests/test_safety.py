@@ -124,7 +124,7 @@ class TestFullDisk:
             return conn
 
         monkeypatch.setattr(book_module, "_connect", small_disk)
-        monkeypatch.setattr(backup, "backup", lambda *a, **k: None)
+        monkeypatch.setattr(backup, "backup", lambda *a, **k: None)  # the disk is full
         before = audit_count(db_path)
         out = run("residents", "import", str(csv_path))
         assert out.exit_code == 1 and out.output.count("\n") == 1

@@ -381,9 +381,8 @@ def residents_add(book, name, household, corner, off_board, note, by):
 @with_book
 def residents_import(book, csv_file, by):
     """Import residents from a CSV of name,household,corner[,on_board] (all or nothing)."""
-    from villagebook import backup, csvio
+    from villagebook import csvio
 
-    backup.backup(book, reason="import")
     added, skipped = csvio.import_residents(book, csv_file, actor=actor_of(book, by))
     click.echo(t("resident.imported", added=added, skipped=skipped))
 
@@ -663,9 +662,8 @@ def _state(name: str) -> str:
 @with_book
 def month_post(book, month_text, by):
     """Post MONTH for residents to check; the objection window opens."""
-    from villagebook import backup, months
+    from villagebook import months
 
-    backup.backup(book, reason="post")
     done = months.post(book, parse_month(month_text), actor_of(book, by))
     click.echo(t("month.posted", month=done.month, until=done.objection_until))
 
@@ -700,10 +698,9 @@ def month_status(book, month_text):
 @with_book
 def month_finalize(book, month_text, early_reason, by):
     """Make MONTH final (committee PIN): nothing can be added or voided in it any more."""
-    from villagebook import backup, months
+    from villagebook import months
 
     committee_pin(book)
-    backup.backup(book, reason="finalize")
     done = months.finalize(book, parse_month(month_text), actor_of(book, by), early_reason)
     click.echo(t("month.finalized", month=done.month, seal=done.seal[:16]))
 
@@ -715,10 +712,9 @@ def month_finalize(book, month_text, early_reason, by):
 @with_book
 def month_reopen(book, month_text, reason, by):
     """Open a final MONTH again (committee PIN), with the reason on record."""
-    from villagebook import backup, months
+    from villagebook import months
 
     committee_pin(book)
-    backup.backup(book, reason="reopen")
     done = months.reopen(book, parse_month(month_text), actor_of(book, by), reason)
     click.echo(t("month.reopened", month=done.month, reason=done.reopen_reason))
 

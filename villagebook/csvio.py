@@ -110,6 +110,10 @@ def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, i
             fresh.append(row)
             seen.add(key)
     detail = {"file": Path(path).name, "added": len(fresh), "skipped": len(rows) - len(fresh)}
+    if fresh:
+        from villagebook import backup
+
+        backup.backup(book, reason="import")
     with book.writing(actor, "residents.import", Path(path).name, detail):
         book.db["residents"].insert_all(fresh)  # a savepoint inside this one transaction
         for row in fresh:

@@ -211,6 +211,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.k.retire": ("停用", "Retire"),
     "ui.k.month": ("换月", "Month"),
     "ui.k.print": ("打印", "Print"),
+    "ui.k.post": ("公示", "Post"),
+    "ui.k.objections": ("异议", "Objections"),
+    "ui.k.finalize": ("定稿", "Finalize"),
+    "ui.open_objections": ("{count} 条异议待处理", "{count} open objections"),
+    "ui.reopened": ("曾重新打开", "reopened"),
+    "ui.objections_title": ("{month} 待处理的异议", "Open objections of {month}"),
+    "ui.objections_keys": ("v 作废该记录  k 保留该记录（都要写理由）  Esc 关闭", "v void the entry  k keep it (each with a reason)  Esc close"),
+    "ui.resolve_void": ("作废这条记录的理由", "Why the entry is voided"),
+    "ui.resolve_keep": ("保留这条记录的理由", "Why the entry is kept"),
     "ui.k.sort": ("排序", "Sort"),
     "ui.k.corner": ("片区", "Corner"),
     "ui.k.search": ("搜索", "Search"),
@@ -282,7 +291,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  Ctrl+Y 昨天  Ctrl+T 今天  Ctrl+O 改日期  Esc 清空表单\n"
         "  Ctrl+L 今日记录，选中后按 v 作废（须写原因）\n"
         "村民：/ 搜索  a 新增  e 修改  回车看记录\n"
-        "月表：[ ] 换月  s 排序  c 片区  Ctrl+P 打印\n"
+        "月表：[ ] 换月  s 排序  c 片区  Ctrl+P 打印  g 公示  y 异议  d 定稿\n"
         "红榜：p 换期间  Ctrl+P 打印（PDF 存在 文档/villagebook）\n"
         "细则：a 新增  r 停用\n\n"
         "按任意键关闭",
@@ -294,7 +303,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  Ctrl+Y yesterday  Ctrl+T today  Ctrl+O the date  Esc clears\n"
         "  Ctrl+L today's list, then v voids the selected entry (a reason)\n"
         "Residents: / search  a add  e edit  Enter shows the entries\n"
-        "Sheet: [ ] month  s sort  c corner  Ctrl+P print\n"
+        "Sheet: [ ] month  s sort  c corner  Ctrl+P print  g post  y objections  d final\n"
         "Board: p period  Ctrl+P print (PDFs go to Documents/villagebook)\n"
         "Rules: a add  r retire\n\n"
         "Press any key to close",

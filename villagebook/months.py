@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from villagebook import settings
+from villagebook import backup, settings
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.people import clean_text
@@ -69,6 +69,7 @@ def post(book, month: str, actor: str | None, today: date | None = None) -> Mont
     if current.state != "open":
         raise BookError("month.not_open", month=month, state=current.state)
     until = (today + timedelta(days=settings.load(book).objection_days)).isoformat()
+    backup.backup(book, reason="post")
     with book.writing(actor, "month.post", month, {"objection_until": until}) as conn:
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
         conn.execute("UPDATE months SET state = 'posted', posted_at = ?, objection_until = ?"
@@ -111,6 +112,7 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
     if later_final:
         raise BookError("month.later_final", month=month, later=later_final["month"])
     seal = _seal(book, month, _previous_seal(book, month))
+    backup.backup(book, reason="finalize")
     detail = {"seal": seal, "early": early} if early else {"seal": seal}
     with book.writing(actor, "month.finalize", month, detail) as conn:
         conn.execute("UPDATE months SET state = 'final', finalized_at = ?, finalized_by = ?,"
@@ -128,6 +130,7 @@ def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
                            (month,))
     if later_final:
         raise BookError("month.later_final", month=month, later=later_final["month"])
+    backup.backup(book, reason="reopen")
     with book.writing(actor, "month.reopen", month,
                       {"reason": reason, "seal": current.seal}) as conn:
         conn.execute("UPDATE months SET state = 'open', seal = NULL, reopened_at = ?,"

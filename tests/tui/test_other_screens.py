@@ -194,3 +194,32 @@ class TestPrintAction:
         actions = [r[0] for r in book.query("SELECT action FROM audit WHERE action LIKE"
                                             " 'print.%' ORDER BY seq")]
         assert actions == ["print.board", "print.sheet"]
+
+
+class TestMonthCycle:
+    async def test_post_resolve_an_objection_and_finalize_from_the_sheet(self, app, book):
+        from villagebook import months
+
+        seed(book)
+        month = TODAY.strftime("%Y-%m")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "g")
+            await pilot.pause()
+            assert "公示中" in text_of(app.screen.query_one("#sheet-title"))
+            shaojun = people.find_resident(book, "马少军")
+            (entry,) = entries.entries_of(book, resident_id=shaojun.id)
+            months.object_to(book, shaojun, entry, "只干了 6 小时", "杨秋云")
+            await pilot.press("y")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ObjectionsScreen"
+            await pilot.press("v")
+            await type_text(pilot, "核实属实")
+            await pilot.press("enter", "escape")
+            await pilot.pause()
+            await pilot.press("d")  # the window is open: it asks why so early
+            await type_text(pilot, "全村都看过了")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "已定稿" in text_of(app.screen.query_one("#sheet-title"))
+        assert months.status(book, month).state == "final"
+        assert entries.get_entry(book, entry.id).void_reason == "只干了 6 小时（核实属实）"

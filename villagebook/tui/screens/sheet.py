@@ -9,11 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label
 
-from villagebook import people, tally
+from villagebook import committee, months, people, tally
+from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.tui.plain import PlainTable
+from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.screens.objections import ObjectionsScreen
+from villagebook.tui.screens.pin_prompt import PinPrompt
 from villagebook.tui.screens.print_action import print_pdf
 
 SORTS = ("points", "cumulative", "name", "corner")
@@ -33,6 +37,9 @@ class SheetScreen(BaseScreen):
         Binding("s", "sort", "ui.k.sort"),
         Binding("c", "corner", "ui.k.corner"),
         Binding("ctrl+p", "print", "ui.k.print"),
+        Binding("g", "post", "ui.k.post"),
+        Binding("y", "objections", "ui.k.objections"),
+        Binding("d", "finalize", "ui.k.finalize"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -84,6 +91,14 @@ class SheetScreen(BaseScreen):
         title += t("ui.sorted_by", key=sort_name)
         if len(lines) > MAX_ROWS:
             title += " · " + t("ui.first_rows", shown=MAX_ROWS, count=len(lines))
+        st = months.status(self.book, self.month)
+        title += " · " + t(f"state.{st.state}")
+        if st.state == "posted":
+            title += " " + t("month.status_until", until=st.objection_until)
+            if st.unresolved:
+                title += " · " + t("ui.open_objections", count=len(st.unresolved))
+        if st.reopened_at:
+            title += " · " + t("ui.reopened")
         self.query_one("#sheet-title", Label).update(title)
         self.query_one("#sheet-totals", Label).update(t(
             "ui.sheet_totals", count=len(lines), entries=sum(ln.entries for ln in lines),
@@ -97,6 +112,51 @@ class SheetScreen(BaseScreen):
 
     def action_print(self) -> None:
         print_pdf(self, "sheet", self.month)
+
+    # -- the month's cycle, for the committee -------------------------------------------
+    def _done(self, message: str) -> None:
+        self.notify(message)
+        self.refresh_data()
+
+    def action_post(self) -> None:
+        try:
+            st = months.post(self.book, self.month, self.app.gatherer, self.app.today)
+        except BookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._done(t("month.posted", month=st.month, until=st.objection_until))
+
+    def action_objections(self) -> None:
+        self.app.push_screen(ObjectionsScreen(self.month), lambda _: self.refresh_data())
+
+    def action_finalize(self) -> None:
+        """PIN (if one is set), then finalize; inside the window, ask why it is early."""
+        def finalize(early: str | None = None) -> None:
+            try:
+                st = months.finalize(self.book, self.month, self.app.gatherer, early,
+                                     self.app.today)
+            except BookError as exc:
+                if exc.key == "month.window_open" and early is None:
+                    self.app.push_screen(AskReason(str(exc)), lambda why: why and finalize(why))
+                    return
+                self.notify(str(exc), severity="error")
+                return
+            self._done(t("month.finalized", month=st.month, seal=st.seal[:16]))
+
+        def with_pin(pin: str | None) -> None:
+            if pin is None:
+                return
+            try:
+                committee.check(self.book, pin)
+            except BookError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            finalize()
+
+        if committee.is_set(self.book):
+            self.app.push_screen(PinPrompt(), with_pin)
+        else:
+            finalize()
 
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
