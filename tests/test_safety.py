@@ -210,3 +210,30 @@ def test_killed_at_random_moments_the_book_keeps_every_confirmed_entry(book, db_
                 after.conn.execute("UPDATE residents SET household = '已导入'"
                                    " WHERE household = '导入户'")
     assert kills >= 50
+
+
+class TestHostileInput:
+    def test_a_read_only_book_says_so_with_the_newest_backup(self, run, book, db_path,
+                                                             monkeypatch):
+        made = backup.backup(book)
+        book.close()
+        connect = book_module._connect
+
+        def read_only(path):
+            conn = connect(path)
+            conn.execute("PRAGMA query_only = ON")
+            return conn
+
+        monkeypatch.setattr(book_module, "_connect", read_only)
+        out = run("record", "msj", "labour", "4", "--by", "杨秋云")
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert "积分簿无法写入" in out.output and f"最新的备份：{made}" in out.output
+
+    def test_a_one_megabyte_name_is_refused_and_nothing_written(self, run, db_path):
+        before = audit_count(db_path)
+        huge = "马" * 1_000_000
+        for args in (["residents", "add", huge], ["record", huge, "labour", "4"],
+                     ["record", "msj", "labour", "4", "--note", huge]):
+            out = run(*args)
+            assert out.exit_code == 1 and len(out.output) < 300, args
+        assert audit_count(db_path) == before

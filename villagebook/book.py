@@ -172,6 +172,12 @@ class Book:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             self._in_write = False
+            text = str(exc).lower()
+            if "readonly" in text or "read-only" in text or "full" in text:
+                from villagebook import backup
+
+                raise BookError("book.readonly_backup", why=exc,
+                                backup=backup.newest() or "-") from None
             raise BookError("book.busy", path=self.path, why=exc) from None
         try:
             yield conn

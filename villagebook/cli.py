@@ -43,8 +43,9 @@ class Group(click.Group):
         except BookError as exc:
             raise UserError(str(exc)) from None
         except sqlite3.OperationalError as exc:
-            key = "book.readonly" if _is_write_failure(exc) else "book.error"
-            raise UserError(t(key, why=exc)) from None
+            if _is_write_failure(exc):
+                raise UserError(t("book.readonly", why=exc) + _newest_backup()) from None
+            raise UserError(t("book.error", why=exc)) from None
         except sqlite3.Error as exc:
             raise UserError(t("book.error", why=exc)) from None
         except OSError as exc:
@@ -53,6 +54,13 @@ class Group(click.Group):
             raise click.exceptions.Abort() from None
         except Exception as exc:  # the last guard: no traceback reaches a user
             raise UserError(t("internal", why=f"{type(exc).__name__}: {exc}")) from None
+
+
+def _newest_backup() -> str:
+    from villagebook import backup
+
+    newest = backup.newest()
+    return t("book.newest_backup", path=newest) if newest else ""
 
 
 def _is_write_failure(exc: sqlite3.OperationalError) -> bool:

@@ -62,6 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "the book is busy with another program; try again: {why}"),
     "book.readonly": ("积分簿无法写入（只读或磁盘已满）：{why}",
                       "the book cannot be written (read-only or disk full): {why}"),
+    "book.readonly_backup": ("积分簿无法写入（只读或磁盘已满）：{why}；最新的备份：{backup}", "the book cannot be written (read-only or disk full): {why}; newest backup: {backup}"),
+    "book.newest_backup": ("；最新的备份：{path}", "; newest backup: {path}"),
     "book.error": ("积分簿出错：{why}", "the book reported an error: {why}"),
     "internal": ("程序内部错误，未写入任何内容：{why}", "internal error, nothing was written: {why}"),
     # numbers and dates

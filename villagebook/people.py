@@ -157,11 +157,18 @@ def search(book, query: str, limit: int = 20) -> list[Resident]:
     return [_resident(r) for r in rows]
 
 
+def _brief(text: str, limit: int = 30) -> str:
+    """A query as a message repeats it: never a megabyte of it."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def find_resident(book, query: str) -> Resident:
     """Exactly one resident named by id, name, full pinyin or initials; else a clear refusal."""
     query = unicodedata.normalize("NFKC", query or "").strip()
     if not query:
         raise BookError("field.empty", field="resident")
+    if len(query) > MAX_NAME:
+        raise BookError("resident.none_close", query=_brief(query))
     row = book.one("SELECT * FROM residents WHERE id = ?", (query.lower(),))
     if row is not None:
         return _resident(row)
@@ -179,11 +186,11 @@ def find_resident(book, query: str) -> Resident:
             if sql.endswith("active DESC") and sum(r.active for r in found) == 1:
                 return found[0]
             listed = "; ".join(f"{r.label()} id {r.id[:8]}" for r in found[:8])
-            raise BookError("resident.ambiguous", query=query, candidates=listed)
+            raise BookError("resident.ambiguous", query=_brief(query), candidates=listed)
     close = _close_matches(book, query)
     if close:
-        raise BookError("resident.unknown", query=query, close=close)
-    raise BookError("resident.none_close", query=query)
+        raise BookError("resident.unknown", query=_brief(query), close=close)
+    raise BookError("resident.none_close", query=_brief(query))
 
 
 def _close_matches(book, query: str) -> str:
