@@ -27,6 +27,9 @@ def test_record_never_tracebacks_and_writes_all_or_nothing(run, db_path, who, ca
     with Book.open(db_path) as b:
         after = b.one("SELECT (SELECT COUNT(*) FROM audit), (SELECT COUNT(*) FROM entries)")
         assert b.one("SELECT COUNT(*) FROM entries WHERE points_c < 0")[0] == 0
+        from villagebook.check import check
+
+        assert check(b) == []
     if "记录号" in out.output:
         assert out.exit_code == 0
         assert tuple(after) == (before[0] + 1, before[1] + 1)
