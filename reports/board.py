@@ -10,7 +10,7 @@ import io
 from itertools import groupby
 
 from reports import shapes
-from reports.fonts import printable, register, width
+from reports.fonts import printable, register, width, wrap
 from reports.page import MARGIN, PAPERS, mm, new_canvas, page_footer, period_words
 from villagebook.i18n import t
 from villagebook.printing import BoardData
@@ -144,14 +144,7 @@ def _footer(c, data: BoardData, size, page: int, pages: int, mono: bool) -> None
     c.drawString(MARGIN, FOOTER_H - 9 * mm, t("p.only_adds"))
     c.setFillGray(0.25)
     c.setFont(register(), 8.5)
-    rules = t("p.how_earned") + "；".join(data.rules)
-    lines, current = [], ""
-    for ch in rules:  # wrap by width: Chinese has no spaces to break at
-        if width(current + ch, 8.5) > w - 2 * MARGIN:
-            lines.append(current)
-            current = ""
-        current += ch
-    lines.append(current)
+    lines = wrap(t("p.how_earned") + "；".join(data.rules), 8.5, w - 2 * MARGIN)
     y = FOOTER_H - 13.5 * mm
     for text in lines[:2]:
         c.drawString(MARGIN, y, text)

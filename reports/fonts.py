@@ -47,3 +47,14 @@ def width(text: str, size: float) -> float:
     from reportlab.pdfbase import pdfmetrics
 
     return pdfmetrics.stringWidth(text, register(), size)
+
+
+def wrap(text: str, size: float, limit: float) -> list[str]:
+    """Lines of text no wider than limit; Chinese has no spaces, so break anywhere."""
+    lines, current = [], ""
+    for ch in text:
+        if current and width(current + ch, size) > limit:
+            lines.append(current)
+            current = ""
+        current += ch
+    return lines + [current]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from reports import shapes
-from reports.fonts import printable, register, width
+from reports.fonts import printable, register, wrap
 from reports.page import (
     MARGIN,
     PAPERS,
@@ -24,16 +24,6 @@ RULE_SIZE = 16
 TEXT_SIZE = 12
 
 
-def _wrap(text: str, size: float, limit: float) -> list[str]:
-    lines, current = [], ""
-    for ch in text:
-        if width(current + ch, size) > limit:
-            lines.append(current)
-            current = ""
-        current += ch
-    return lines + [current]
-
-
 def render_catalogue(data: CatalogueData, stars_per_flag: int = 6,
                      paper: str = "A4") -> tuple[bytes, int]:
     size = PAPERS[paper]
@@ -49,7 +39,7 @@ def render_catalogue(data: CatalogueData, stars_per_flag: int = 6,
     c.setFillGray(0)
     for rule in data.rules:
         shapes.star(c, MARGIN + 4 * mm, y + 2 * mm, 2.6 * mm)
-        for part in _wrap(rule, RULE_SIZE, w - 2 * MARGIN - 12 * mm):
+        for part in wrap(rule, RULE_SIZE, w - 2 * MARGIN - 12 * mm):
             c.setFont(font, RULE_SIZE)
             c.drawString(MARGIN + 10 * mm, y, part)
             y -= 9 * mm
@@ -57,7 +47,7 @@ def render_catalogue(data: CatalogueData, stars_per_flag: int = 6,
     y -= 6 * mm
     c.setFont(font, TEXT_SIZE)
     for text in (t("p.star_rule", spf=stars_per_flag), t("p.catalogue_principles")):
-        for part in _wrap(text, TEXT_SIZE, w - 2 * MARGIN):
+        for part in wrap(text, TEXT_SIZE, w - 2 * MARGIN):
             c.drawString(MARGIN, y, part)
             y -= 6.5 * mm
     page_footer(c, size, 1, 1, left=today_words())
@@ -85,7 +75,7 @@ def render_notice(data: NoticeData, paper: str = "A4") -> tuple[bytes, int]:
     y = h - MARGIN - 30 * mm
     summary = t("p.notice_summary", period=period_words(data.month), count=data.residents,
                 entries=data.total_entries, points=fmt_points(data.total_c))
-    for part in _wrap(summary, RULE_SIZE, w - 2 * MARGIN):
+    for part in wrap(summary, RULE_SIZE, w - 2 * MARGIN):
         c.drawString(MARGIN, y, part)
         y -= 9 * mm
     y -= 4 * mm
@@ -103,13 +93,13 @@ def render_notice(data: NoticeData, paper: str = "A4") -> tuple[bytes, int]:
     how = (t("p.notice_until", until=until) if until
            else t("p.notice_days", days=data.objection_days))
     c.setFillColorRGB(*shapes.RED)
-    for part in _wrap(how, RULE_SIZE, w - 2 * MARGIN):
+    for part in wrap(how, RULE_SIZE, w - 2 * MARGIN):
         c.setFont(font, RULE_SIZE)
         c.drawString(MARGIN, y, part)
         y -= 9 * mm
     c.setFillGray(0)
     c.setFont(font, TEXT_SIZE)
-    for part in _wrap(t("p.notice_how"), TEXT_SIZE, w - 2 * MARGIN):
+    for part in wrap(t("p.notice_how"), TEXT_SIZE, w - 2 * MARGIN):
         c.drawString(MARGIN, y, part)
         y -= 6.5 * mm
     page_footer(c, size, 1, 1, left=today_words())

@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label
 
-from villagebook import catalogue, committee
+from villagebook import catalogue
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_form import CategoryForm
 from villagebook.tui.screens.confirm import Confirm
-from villagebook.tui.screens.pin_prompt import PinPrompt
+from villagebook.tui.screens.pin_prompt import with_committee_pin
 
 
 class CatalogueScreen(BaseScreen):
@@ -46,29 +46,11 @@ class CatalogueScreen(BaseScreen):
             limit = "" if cat.max_quantity is None else str(cat.max_quantity)
             table.add_row(cat.code, cat.describe(), limit, key=cat.code)
 
-    def with_pin(self, then) -> None:
-        """Catalogue changes are the committee's: ask the PIN first when one is set."""
-        if not committee.is_set(self.book):
-            then()
-            return
-
-        def checked(pin: str | None) -> None:
-            if pin is None:
-                return
-            try:
-                committee.check(self.book, pin)
-            except BookError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            then()
-
-        self.app.push_screen(PinPrompt(), checked)
-
     def action_add(self) -> None:
-        self.with_pin(self._add)
+        with_committee_pin(self, self._add)
 
     def action_retire(self) -> None:
-        self.with_pin(self._retire)
+        with_committee_pin(self, self._retire)
 
     def _add(self) -> None:
         def added(cat) -> None:

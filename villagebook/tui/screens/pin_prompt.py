@@ -27,3 +27,26 @@ class PinPrompt(Modal):
 
     def action_cancel(self) -> None:
         self.close(None)
+
+
+def with_committee_pin(screen, then) -> None:
+    """Run then() for the committee: straight away if no PIN is set, else after a right one."""
+    from villagebook import committee
+    from villagebook.errors import BookError
+
+    book = screen.app.book
+    if not committee.is_set(book):
+        then()
+        return
+
+    def checked(pin: str | None) -> None:
+        if pin is None:
+            return
+        try:
+            committee.check(book, pin)
+        except BookError as exc:
+            screen.notify(str(exc), severity="error")
+            return
+        then()
+
+    screen.app.push_screen(PinPrompt(), checked)

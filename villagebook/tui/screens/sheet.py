@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label
 
-from villagebook import committee, months, people, tally
+from villagebook import months, people, tally
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
@@ -17,7 +17,7 @@ from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.objections import ObjectionsScreen
-from villagebook.tui.screens.pin_prompt import PinPrompt
+from villagebook.tui.screens.pin_prompt import with_committee_pin
 from villagebook.tui.screens.print_action import print_pdf
 
 SORTS = ("points", "cumulative", "name", "corner")
@@ -143,20 +143,7 @@ class SheetScreen(BaseScreen):
                 return
             self._done(t("month.finalized", month=st.month, seal=st.seal[:16]))
 
-        def with_pin(pin: str | None) -> None:
-            if pin is None:
-                return
-            try:
-                committee.check(self.book, pin)
-            except BookError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            finalize()
-
-        if committee.is_set(self.book):
-            self.app.push_screen(PinPrompt(), with_pin)
-        else:
-            finalize()
+        with_committee_pin(self, finalize)
 
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
