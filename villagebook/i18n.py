@@ -285,7 +285,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.max": ("单次上限（可空）", "Max per entry (optional)"),
     "ui.help_title": ("按键说明", "Keys"),
     "ui.help": (
-        "F1 记录  F2 村民  F3 月表  F4 红榜  F5 细则  F6 日志\n"
+        "F1 记录  F2 村民  F3 月表  F4 红榜  F5 细则  F6 日志（或大写 R P S B C L）\n"
         "F9 中/英  F10 或 ? 帮助  Ctrl+G 换信息员  Ctrl+Q 退出\n\n"
         "记录：输入姓名、拼音或首字母（msj），↑↓ 选人，回车\n"
         "  数字键选类别（0 是第 10 个，←→ 看全部），填数量，回车保存\n"
@@ -297,7 +297,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "红榜：p 换期间  Ctrl+P 打印（PDF 存在 文档/villagebook）\n"
         "细则：a 新增  r 停用\n\n"
         "按任意键关闭",
-        "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log\n"
+        "F1 Record  F2 Residents  F3 Sheet  F4 Board  F5 Rules  F6 Log (or R P S B C L)\n"
         "F9 zh/en  F10 or ? help  Ctrl+G gatherer  Ctrl+Q quit\n\n"
         "Record: type a name, pinyin or initials (msj), ↑↓, Enter\n"
         "  a digit picks the category (0 the tenth, ←→ all), quantity, Enter\n"

@@ -243,3 +243,16 @@ class TestCommitteePin:
             await pilot.press("enter")
             await pilot.pause()
             assert type(app.screen).__name__ == "CategoryForm"
+
+
+class TestLetters:
+    async def test_capital_letters_switch_screens_but_type_in_a_field(self, app):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")  # the record screen's search box has the focus: typed
+            assert app.screen.query_one("#search").value == "R"
+            await pilot.press("f3", "B")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "BoardScreen"
+            await pilot.press("L")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LogScreen"

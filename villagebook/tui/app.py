@@ -43,6 +43,10 @@ class VillagebookApp(App):
         Binding("f4", "switch_mode('board')", "ui.k.board"),
         Binding("f5", "switch_mode('catalogue')", "ui.k.catalogue"),
         Binding("f6", "switch_mode('log')", "ui.k.log"),
+        # capital letters too, where no text field has the focus (R P S B C L)
+        *(Binding(letter, f"switch_mode('{mode}')", "", show=False) for letter, mode in (
+            ("R", "record"), ("P", "residents"), ("S", "sheet"), ("B", "board"),
+            ("C", "catalogue"), ("L", "log"))),
         Binding("f9", "toggle_lang", "ui.k.lang"),
         Binding("f10", "help", "ui.k.help"),
         Binding("question_mark", "help", "", show=False),
