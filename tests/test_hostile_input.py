@@ -47,3 +47,8 @@ def test_settings_never_traceback(run, key, value):
     assert "Traceback" not in out.output and out.exit_code in (0, 1, 2)
     listed = run.json("settings", "list")
     assert int(listed["stars_per_flag"]) >= 1 and listed["village"].strip()
+    from villagebook.book import Book
+    from villagebook.check import check
+
+    with Book.open(run.db_path) as b:
+        assert check(b) == []

@@ -230,7 +230,8 @@ def cli(ctx, db_path):
     path = db_path or default_path()
     if not path.exists():
         raise UserError(t("ui.no_book", path=path))
-    with Book.open(path) as book:
+    with open_book(path) as book:
+        daily_backup(book)
         open_ui(book)
 
 
