@@ -105,6 +105,7 @@ class VillagebookApp(App):
             translate_bindings(screen)
             screen.relabel()
             screen.refresh_data()
+            screen.show_keys()
 
     async def action_quit(self) -> None:
         """Quit, but never throw away a half-filled entry without asking."""

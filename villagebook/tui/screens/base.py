@@ -14,6 +14,13 @@ class BaseScreen(Screen):
         self.app.live_screens.append(self)
         translate_bindings(self)
         self.relabel()
+        self.show_keys()
+
+    def show_keys(self) -> None:
+        from villagebook.tui.keybar import KeyBar
+
+        for bar in self.query(KeyBar):
+            bar.show_keys()
 
     def on_screen_resume(self) -> None:
         """Each time the screen is shown (the first time too): read the book again."""

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from villagebook import tally
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.texttable import pad
+from villagebook.tui.keybar import KeyBar
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.print_action import print_pdf
 
@@ -46,7 +47,7 @@ class BoardScreen(BaseScreen):
         yield Header()
         with VerticalScroll(id="board-scroll"):
             yield Static(id="board", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.period = "month"

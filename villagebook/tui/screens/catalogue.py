@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from villagebook import catalogue
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_form import CategoryForm
@@ -27,7 +28,7 @@ class CatalogueScreen(BaseScreen):
         yield Label(id="catalogue-title", classes="screen-title", markup=False)
         yield PlainTable(id="rules", cursor_type="row", zebra_stripes=True)
         yield Label(id="catalogue-status", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

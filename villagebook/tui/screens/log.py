@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Label
+from textual.widgets import DataTable, Header, Input, Label
 
 from villagebook import auditlog
 from villagebook.i18n import t
+from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 
@@ -21,7 +22,7 @@ class LogScreen(BaseScreen):
         yield Label(id="log-title", classes="screen-title", markup=False)
         yield Input(id="log-search")
         yield PlainTable(id="log", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

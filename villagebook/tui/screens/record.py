@@ -12,7 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from villagebook import catalogue, entries, people, tally
@@ -20,6 +20,7 @@ from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points, fmt_points_short, parse_day
 from villagebook.texttable import pad
+from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
@@ -99,7 +100,7 @@ class RecordScreen(BaseScreen):
             yield Static(id="status", markup=False)
         yield Label(id="today-title", markup=False)
         yield PlainTable(id="today", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     # -- setting up --------------------------------------------------------------------
     def on_mount(self) -> None:

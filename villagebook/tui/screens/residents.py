@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from villagebook import catalogue, entries, people
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
+from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.resident_form import ResidentForm
@@ -30,7 +31,7 @@ class ResidentsScreen(BaseScreen):
         yield Input(id="resident-search")
         yield PlainTable(id="residents", cursor_type="row", zebra_stripes=True)
         yield Static(id="resident-detail", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -7,12 +7,13 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Header, Label
 
 from villagebook import months, people, tally
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
+from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
@@ -21,7 +22,7 @@ from villagebook.tui.screens.pin_prompt import with_committee_pin
 from villagebook.tui.screens.print_action import print_pdf
 
 SORTS = ("points", "cumulative", "name", "corner")
-MAX_ROWS = 200  # many screenfuls; the CLI and the printed sheet list everyone
+MAX_ROWS = 100  # screenfuls; the CLI and the printed sheet list everyone (c filters)
 
 
 def shift_month(month: str, step: int) -> str:
@@ -47,7 +48,7 @@ class SheetScreen(BaseScreen):
         yield Label(id="sheet-title", classes="screen-title", markup=False)
         yield PlainTable(id="sheet", cursor_type="row", zebra_stripes=True)
         yield Label(id="sheet-totals", classes="totals", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.month = self.app.today.strftime("%Y-%m")
