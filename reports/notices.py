@@ -24,19 +24,25 @@ RULE_SIZE = 16
 TEXT_SIZE = 12
 
 
+def _titled_page(size, title: str):
+    """A one-page notice: its canvas with the title drawn large and red at the top."""
+    w, h = size
+    buffer = io.BytesIO()
+    c = new_canvas(buffer, size, title)
+    c.setFillColorRGB(*shapes.RED)
+    c.setFont(register(), TITLE_SIZE)
+    c.drawCentredString(w / 2, h - MARGIN - 14 * mm, printable(title))
+    c.setFillGray(0)
+    return buffer, c
+
+
 def render_catalogue(data: CatalogueData, stars_per_flag: int = 6,
                      paper: str = "A4") -> tuple[bytes, int]:
     size = PAPERS[paper]
     w, h = size
-    buffer = io.BytesIO()
-    c = new_canvas(buffer, size, t("p.catalogue_title", village=data.village))
+    buffer, c = _titled_page(size, t("p.catalogue_title", village=data.village))
     font = register()
-    c.setFillColorRGB(*shapes.RED)
-    c.setFont(font, TITLE_SIZE)
-    c.drawCentredString(w / 2, h - MARGIN - 14 * mm, t("p.catalogue_title",
-                                                        village=printable(data.village)))
     y = h - MARGIN - 32 * mm
-    c.setFillGray(0)
     for rule in data.rules:
         shapes.star(c, MARGIN + 4 * mm, y + 2 * mm, 2.6 * mm)
         for part in wrap(rule, RULE_SIZE, w - 2 * MARGIN - 12 * mm):
@@ -63,14 +69,8 @@ def render_notice(data: NoticeData, paper: str = "A4") -> tuple[bytes, int]:
     """公示: the month is up for checking; the deadline and how to object, in large type."""
     size = PAPERS[paper]
     w, h = size
-    buffer = io.BytesIO()
-    c = new_canvas(buffer, size, t("p.notice_title", village=data.village))
+    buffer, c = _titled_page(size, t("p.notice_title", village=data.village))
     font = register()
-    c.setFillColorRGB(*shapes.RED)
-    c.setFont(font, TITLE_SIZE)
-    c.drawCentredString(w / 2, h - MARGIN - 14 * mm,
-                        t("p.notice_title", village=printable(data.village)))
-    c.setFillGray(0)
     c.setFont(font, RULE_SIZE)
     y = h - MARGIN - 30 * mm
     summary = t("p.notice_summary", period=period_words(data.month), count=data.residents,

@@ -53,6 +53,25 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _identified(path: Path, connect) -> sqlite3.Connection:
+    """A connection to path if it is a villagebook book (its application_id says so)."""
+    try:
+        conn = connect(path)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise BookError("book.not_a_book", path=path) from None
+    if app_id != APPLICATION_ID:
+        conn.close()
+        raise BookError("book.not_a_book", path=path)
+    return conn
+
+
 class Book:
     """One village's book: a SQLite connection with the rules of the village around it."""
 
@@ -98,15 +117,8 @@ class Book:
         path = Path(path)
         if not path.is_file():
             raise BookError("book.missing", path=path)
-        try:
-            conn = _connect(path)
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError:
-            raise BookError("book.not_a_book", path=path) from None
-        if app_id != APPLICATION_ID:
-            conn.close()
-            raise BookError("book.not_a_book", path=path)
+        conn = _identified(path, _connect)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             conn.close()
             raise BookError("book.too_new", path=path)
@@ -121,16 +133,7 @@ class Book:
         path = Path(path)
         if not path.is_file():
             raise BookError("book.missing", path=path)
-        try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            conn.row_factory = sqlite3.Row
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.DatabaseError:
-            raise BookError("book.not_a_book", path=path) from None
-        if app_id != APPLICATION_ID:
-            conn.close()
-            raise BookError("book.not_a_book", path=path)
-        return cls(conn, path)
+        return cls(_identified(path, _connect_readonly), path)
 
     def close(self) -> None:
         self.conn.close()
