@@ -30,11 +30,11 @@ def parse_quantity(text: str | int | Decimal, field: str = "quantity") -> Decima
     except InvalidOperation:
         raise BookError("quantity.bad", field=field, value=_short(text)) from None
     if value <= 0:
-        raise BookError("quantity.not_positive", field=field, value=text)
-    if value != value.quantize(Decimal("0.01")):
-        raise BookError("quantity.too_precise", field=field, value=text)
-    if value > MAX_QUANTITY:
+        raise BookError("quantity.not_positive", field=field, value=_short(text))
+    if value > MAX_QUANTITY:  # before quantize: 27 digits overflow its 28-digit context
         raise BookError("quantity.too_big", field=field, value=_short(text), max=MAX_QUANTITY)
+    if value != value.quantize(Decimal("0.01")):
+        raise BookError("quantity.too_precise", field=field, value=_short(text))
     return value.normalize() if value == value.to_integral() else value
 
 

@@ -1,6 +1,8 @@
 """记录 Record: the reference entries typed through the keyboard alone."""
 
-from conftest import MONTH
+from datetime import timedelta
+
+from conftest import MONTH, TODAY
 
 from tui.conftest import SIZE, rows_of, text_of
 from villagebook import entries, people, tally
@@ -67,10 +69,6 @@ class TestRecordByKeyboard:
             await pilot.press("enter", "enter", "4", "enter")  # Enter keeps the category
             await pilot.pause()
         days = {e.resident_name: (e.day, e.category) for e in entries.entries_of(book)}
-        from datetime import timedelta
-
-        from conftest import TODAY
-
         yesterday = (TODAY - timedelta(days=1)).isoformat()
         assert days == {"马少军": (yesterday, "labour"), "马洪云": (yesterday, "labour")}
 
@@ -89,8 +87,7 @@ class TestRecordByKeyboard:
 class TestRefusals:
     async def test_no_resident_picked(self, app, book):
         async with app.run_test(size=SIZE) as pilot:
-            app.screen.query_one("#quantity").focus()
-            await pilot.press("8", "enter")
+            await pilot.press("tab", "1", "8", "enter")  # Tab from an empty search, category 1
             assert text_of(app.screen.query_one("#status")).startswith("请先选村民")
         assert entries.entries_of(book) == []
 
@@ -111,14 +108,20 @@ class TestRefusals:
             assert text_of(app.screen.query_one("#status")) == "日期在未来：2999-01-01"
         assert entries.entries_of(book) == []
 
-    async def test_a_final_month_is_refused(self, app, book):
-        book.conn.execute("INSERT INTO months (month, state) VALUES ('2026-01', 'final')")
+    async def test_a_final_month_offers_a_late_entry_and_cancels_on_esc(self, app, book):
+        last_month = TODAY.replace(day=1) - timedelta(days=1)
+        book.conn.execute("INSERT INTO months (month, state) VALUES (?, 'final')",
+                          (last_month.strftime("%Y-%m"),))
         async with app.run_test(size=SIZE) as pilot:
             await type_text(pilot, "msj")
             await pilot.press("enter", "1", "8", "ctrl+o", "ctrl+u")
-            await type_text(pilot, "2026-01-15")
+            await type_text(pilot, last_month.isoformat())
             await pilot.press("enter")
-            assert text_of(app.screen.query_one("#status")).startswith("2026-01 已定稿。")
+            status = text_of(app.screen.query_one("#status"))
+            assert status.startswith(f"{last_month:%Y-%m} 已定稿：按回车记为补记")
+            assert "--late" not in status
+            await pilot.press("escape")
+            assert text_of(app.screen.query_one("#status")) == "已取消，没有保存"
         assert entries.entries_of(book) == []
 
     async def test_a_digit_beyond_the_catalogue_picks_nothing(self, app, book):
@@ -143,10 +146,10 @@ class TestVoid:
             await pilot.press("enter")
             await pilot.pause()
             today = rows_of(app.screen.query_one("#today"))
-            assert [r[4] for r in today] == ["作废", "2.00"]
+            assert [r[5] for r in today] == ["作废", "2.00"]
             status = text_of(app.screen.query_one("#status"))
             assert status == "已作废：马少军 2.00"
-            assert today[0][5] == "重复记录"
+            assert today[0][6] == "重复记录"
         line = tally.month_sheet(book, MONTH).lines[0]
         assert (line.name, line.points_c, line.entries) == ("马少军", 200, 1)
 
@@ -199,7 +202,7 @@ class TestReviewFindings:
         entries.record(book, shaojun, "labour", "8", "杨秋云", note="[/]")
         entries.record(book, shaojun, "labour", "4", "杨秋云", note="[bold]x2")
         async with app.run_test(size=SIZE) as pilot:
-            notes = [r[5] for r in rows_of(app.screen.query_one("#today"))]
+            notes = [r[6] for r in rows_of(app.screen.query_one("#today"))]
             assert notes == ["[bold]x2", "[/]"]
             await pilot.press("f6")
             await pilot.pause()

@@ -6,6 +6,7 @@ import sqlite3
 import traceback
 from datetime import date
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -120,6 +121,15 @@ class VillagebookApp(App):
         else:
             self.exit()
 
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes reach a screen that takes them itself (the record form) here,
+        one by one in the order typed, before Textual spreads them over widget queues."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            take = getattr(self.screen, "take_input", None)
+            if take is not None and take(event):
+                return
+        await super().on_event(event)
 
     def _handle_exception(self, error: Exception) -> None:
         """At a real terminal no traceback reaches the gatherer: a refusal is shown as a

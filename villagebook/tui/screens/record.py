@@ -1,300 +1,191 @@
 """记录 Record: find a resident, pick a category, type a quantity, Enter. About 7 keys.
 
-Nothing is written until the whole entry is valid; each save commits at once. The day's
-entries by this gatherer are listed below, newest first; `v` voids one after asking why.
+Every key typed here goes to the form's own state (tui/record_form.py) in the order it
+was typed, before Textual hands it to any widget: the widgets only draw that state. So a
+burst typed ahead of a busy screen lands exactly where it would have at typing speed.
+The day's entries by this gatherer are listed below, newest first; `v` voids one.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from textual import events, on
+from textual._time import get_time  # the clock of Key.time: to tell keys typed ahead
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from villagebook import catalogue, entries, people, tally
+from villagebook import catalogue, entries, tally
 from villagebook.errors import BookError
 from villagebook.i18n import t
-from villagebook.quantities import fmt_points, fmt_points_short, parse_day
+from villagebook.quantities import fmt_points
 from villagebook.texttable import pad
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
+from villagebook.tui.record_form import RecordForm
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_picker import CategoryPicker
-from villagebook.tui.typeahead import pass_on
 
-
-class FormInput(Input):
-    """A field of the entry form: Enter saves the entry; keys typed ahead pass on.
-
-    Enter is handled here, in order with the typed keys, not by a binding: a binding
-    runs only after the key has bubbled up to the app, behind the keys typed after it.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event):
-            return
-        own = self._bindings.key_to_bindings.get(event.key)
-        if own:  # Enter, Backspace, arrows, Ctrl+U ...: now, not after the keys behind them
-            event.stop()
-            event.prevent_default()
-            await self.run_action(own[0].action)
-            return
-        await super()._on_key(event)
-
-    async def action_submit(self) -> None:
-        self.screen.save()
-
-
-class SearchInput(FormInput):
-    """The resident search: ↑↓ move through the candidates, + adds one to a multi-pick."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if self.screen.focused is self and (event.character == "+" or
-                                            event.key in ("up", "down")):
-            event.stop()
-            event.prevent_default()
-            if event.character == "+":
-                self.screen.add_pick()
-            else:
-                self.screen.action_move_candidate(-1 if event.key == "up" else 1)
-            return
-        await super()._on_key(event)
-
-    async def action_submit(self) -> None:
-        self.screen.resident_chosen()
+TEXT_FIELDS = ("search", "quantity", "date", "note")
 
 
 class RecordScreen(BaseScreen):
-    BINDINGS = [
-        Binding("ctrl+y", "yesterday", "ui.k.yesterday", show=False, priority=True),
-        Binding("ctrl+t", "today", "", show=False, priority=True),
-        Binding("ctrl+o", "focus_date", "ui.k.date", show=False, priority=True),
-        Binding("ctrl+l", "focus_list", "ui.k.entries", show=False, priority=True),
-        Binding("escape", "clear_form", "", show=False),
-    ]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="form"):
             with Horizontal(classes="row"):
                 yield Label(id="l-resident", classes="field-label", markup=False)
-                yield SearchInput(id="search")
+                yield Input(id="search")
                 yield Label(id="picked", markup=False)
             yield OptionList(id="candidates", markup=False)
             with Horizontal(classes="row", id="category-row"):
                 yield Label(id="l-category", classes="field-label", markup=False)
-                yield CategoryPicker(self.category_chosen, id="category")
+                yield CategoryPicker(id="category")
             with Horizontal(classes="row"):
                 yield Label(id="l-quantity", classes="field-label", markup=False)
-                yield FormInput(id="quantity", classes="short")
+                yield Input(id="quantity", classes="short")
                 yield Label(id="unit", markup=False)
                 yield Label(id="l-date", classes="field-label", markup=False)
-                yield FormInput(id="date", classes="date")
+                yield Input(id="date", classes="date")
                 yield Label(id="l-note", classes="field-label", markup=False)
-                yield FormInput(id="note")
+                yield Input(id="note")
             yield Static(id="status", markup=False)
         yield Label(id="today-title", markup=False)
         yield PlainTable(id="today", cursor_type="row", zebra_stripes=True)
+        yield Static(id="hints", classes="hints", markup=False)
         yield KeyBar()
 
     # -- setting up --------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.picked: list[people.Resident] = []
-        self.query_one("#date", Input).value = self.app.today.isoformat()
+        self.form = RecordForm(self.book, self.app.today, lambda: self.app.gatherer,
+                               clock=get_time)
+        self._drawn: dict = {}
         super().on_mount()
-        self.query_one("#search", Input).focus()
 
     def relabel(self) -> None:
-        for field in ("resident", "category", "quantity", "date", "note"):
-            self.query_one(f"#l-{field}", Label).update(t(f"ui.{field}"))
+        for name in ("resident", "category", "quantity", "note"):
+            self.query_one(f"#l-{name}", Label).update(t(f"ui.{name}"))
         self.query_one("#search", Input).placeholder = t("ui.resident_hint")
+        self.query_one("#hints", Static).update(t("ui.record_hints"))
         table = self.query_one("#today", DataTable)
         table.clear(columns=True)
-        table.add_columns(t("h.id"), t("h.name"), t("h.category"), t("h.quantity"),
-                          t("h.points"), t("h.note"))
+        table.add_columns(t("h.id"), t("h.day"), t("h.name"), t("h.category"),
+                          t("h.quantity"), t("h.points"), t("h.note"))
+        self._drawn = {}
 
     def refresh_data(self) -> None:
-        picker = self.query_one(CategoryPicker)
-        picker.set_categories(catalogue.categories(self.book))
-        self.show_unit()
+        """Each showing: fresh categories and list; typing goes to the form again."""
+        if self.form.focus == "list":
+            self.form.move_to("search")
+        self.form.load_categories()
+        self.form.find()
+        if self.form.status_kind != "done":  # keep the last confirmation in view
+            self.form.live()
+        self._drawn = {}
         self.update_today()
-        self.update_candidates()
-        self.update_picked()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if not isinstance(self.focused, Input):
-            self.set_focus(self.query_one("#search", Input))
+        self.draw()
 
     def gatherer_changed(self) -> None:
         self.update_today()
 
-    # -- the resident ------------------------------------------------------------------
-    @on(Input.Changed, "#search")
-    def update_candidates(self) -> None:
-        query = self.query_one("#search", Input).value
-        self.candidates_for = query
-        options = self.query_one("#candidates", OptionList)
-        found = people.search(self.book, query, limit=8)
-        month = self.app.today.strftime("%Y-%m")
-        points = tally.month_points(self.book, month, [r.id for r in found])
-        options.clear_options()
-        for r in found:
-            where = pad(f"{r.household} {r.corner}", 18)
-            label = f"{pad(r.name, 10)} {where} " + t(
-                "ui.this_month", points=fmt_points(points.get(r.id, 0)))
-            options.add_option(Option(label, id=r.id))
-        if found:
-            options.highlighted = 0
-
-    def action_move_candidate(self, step: int) -> None:
-        options = self.query_one("#candidates", OptionList)
-        if options.option_count:
-            current = options.highlighted if options.highlighted is not None else -step
-            options.highlighted = (current + step) % options.option_count
-
-    def highlighted_resident(self) -> people.Resident | None:
-        options = self.query_one("#candidates", OptionList)
-        option = options.highlighted_option
-        return people.get_resident(self.book, option.id) if option else None
-
-    def add_pick(self) -> bool:
-        resident = self.highlighted_resident()
-        if resident is None:
+    # -- keys: all of them go to the form first ------------------------------------------
+    def take_input(self, event: events.Event) -> bool:
+        """Called by the app for every key and paste while this screen is on top."""
+        if isinstance(event, events.Paste):
+            if self.form.focus == "list":
+                return False
+            self.form.paste(event.text)
+        elif not self.form.key(event.key, event.character, event.time):
             return False
-        if resident.id not in {r.id for r in self.picked}:
-            self.picked.append(resident)
-        self.query_one("#search", Input).value = ""
-        self.update_picked()
+        self.draw()
         return True
 
-    def update_picked(self) -> None:
-        names = "、".join(r.name for r in self.picked)
-        self.query_one("#picked", Label).update(t("ui.picked", names=names) if names else "")
-        self.update_preview()
-
-    def resident_chosen(self) -> None:
-        """Enter in the search: pick the highlighted resident, go on to the category."""
-        query = self.query_one("#search", Input).value
-        if query != getattr(self, "candidates_for", None):
-            self.update_candidates()  # typed faster than the list followed
-        if query.strip() and not self.add_pick():
-            return
-        if self.picked:
-            self.set_focus(self.query_one(CategoryPicker))
+    def is_dirty(self) -> bool:
+        return self.form.is_dirty()
 
     @on(OptionList.OptionSelected, "#candidates")
-    def candidate_clicked(self) -> None:
-        self.resident_chosen()
+    def candidate_clicked(self, event: OptionList.OptionSelected) -> None:
+        self.form.pick_index(event.option_index)
+        self.draw()
 
-    # -- category, quantity, date ----------------------------------------------------------
-    def category_chosen(self, category: catalogue.Category) -> None:
-        self.show_unit()
-        self.update_preview()
-        target = "#note" if category.kind == "fixed" else "#quantity"
-        self.set_focus(self.query_one(target, Input))
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A click moved the focus: the form follows it."""
+        names = {"search": "search", "category": "category", "quantity": "quantity",
+                 "date": "date", "note": "note", "today": "list"}
+        name = names.get(event.widget.id or "")
+        if name and name != self.form.focus and not self.form.question:
+            self.form.move_to(name)
+            self.draw()
 
-    @on(CategoryPicker.Changed)
-    def category_moved(self) -> None:
-        self.show_unit()
-        self.update_preview()
+    # -- drawing the form's state --------------------------------------------------------
+    def changed(self, part: str, value) -> bool:
+        if self._drawn.get(part) == value:
+            return False
+        self._drawn[part] = value
+        return True
 
-    def show_unit(self) -> None:
-        cat = self.query_one(CategoryPicker).selected
+    def draw(self) -> None:
+        form = self.form
+        for name in TEXT_FIELDS:
+            box = self.query_one(f"#{name}", Input)
+            if box.value != form.text(name):
+                box.value = form.text(name)
+            box.cursor_position = form.fields[name].cursor
+        self.draw_candidates()
+        names = "、".join(r.name for r in form.picked)
+        if self.changed("picked", names):
+            self.query_one("#picked", Label).update(t("ui.picked", names=names) if names else "")
+        picker = self.query_one(CategoryPicker)
+        if self.changed("category", (tuple(form.categories), form.category)):
+            picker.show(form.categories, form.category)
+        self.draw_unit_and_date()
+        status = self.query_one("#status", Static)
+        if self.changed("status", (form.status, form.status_kind)):
+            status.set_classes(form.status_kind)
+            status.update(form.status)
+        if self.changed("saves", form.saves):
+            self.update_today()
+        target = {"list": "#today", "category": "#category"}.get(form.focus, f"#{form.focus}")
+        widget = self.query_one(target)
+        if self.focused is not widget:
+            self.set_focus(widget)
+
+    def draw_candidates(self) -> None:
+        form = self.form
+        asking = form.question is not None and form.question.kind == "which"
+        options = self.query_one("#candidates", OptionList)
+        options.set_class(asking, "asking")
+        if self.changed("candidates", (tuple(r.id for r in form.candidates), asking)):
+            month = self.app.today.strftime("%Y-%m")
+            points = tally.month_points(self.book, month, [r.id for r in form.candidates])
+            options.clear_options()
+            for number, r in enumerate(form.candidates, 1):
+                where = pad(f"{r.household} {r.corner}", 18)
+                label = f"{pad(r.name, 10)} {where} " + t(
+                    "ui.this_month", points=fmt_points(points.get(r.id, 0)))
+                options.add_option(Option(f"{number} {label}" if asking else label, id=r.id))
+        if form.candidates and options.highlighted != form.highlight:
+            options.highlighted = form.highlight
+
+    def draw_unit_and_date(self) -> None:
+        form = self.form
+        cat = form.category
         unit = "" if cat is None or cat.kind == "fixed" else t(f"unit.{cat.kind}")
-        self.query_one("#unit", Label).update(unit)
-        self.query_one("#quantity", Input).disabled = cat is not None and cat.kind == "fixed"
-
-    @on(Input.Changed, "#quantity")
-    def update_preview(self) -> None:
-        cat = self.query_one(CategoryPicker).selected
-        quantity = self.query_one("#quantity", Input).value
-        status = self.query_one("#status", Static)
-        nothing_yet = (not self.picked) if cat and cat.kind == "fixed" else not quantity.strip()
-        if cat is None or nothing_yet:
-            if not status.has_class("done"):  # keep the last confirmation until typing
-                status.update("")
-            return
-        status.remove_class("error", "done")
-        try:
-            _, _, points_c = entries.preview(self.book, cat.code, quantity or None)
-        except BookError as exc:
-            status.update(str(exc))
-            status.add_class("error")
-            return
-        count = len(self.picked)
-        key = "ui.preview_many" if count > 1 else "ui.preview"
-        status.update(t(key, points=fmt_points(points_c), count=count))
-
-    def action_yesterday(self) -> None:
-        self.query_one("#date", Input).value = (self.app.today - timedelta(days=1)).isoformat()
-
-    def action_today(self) -> None:
-        self.query_one("#date", Input).value = self.app.today.isoformat()
-
-    def action_focus_date(self) -> None:
-        self.query_one("#date", Input).focus()
-
-    def action_focus_list(self) -> None:
-        self.query_one("#today", DataTable).focus()
-
-    # -- saving ---------------------------------------------------------------------------
-    def save(self) -> None:
-        status = self.query_one("#status", Static)
-        try:
-            saved = self._save()
-        except BookError as exc:
-            status.remove_class("done")
-            status.add_class("error")
-            status.update(str(exc))
-            return
-        status.remove_class("error")
-        status.add_class("done")
-        first = saved[0]
-        status.update(t("ui.saved", who="、".join(e.resident_name for e in saved),
-                        points=fmt_points_short(first.points_c),
-                        category=self.query_one(CategoryPicker).selected.name))
-        self.reset_form()
-
-    def _save(self) -> list[entries.Entry]:
-        """Check everything first, then write one entry per picked resident."""
-        if not self.picked:
-            raise BookError("ui.no_resident")
-        cat = self.query_one(CategoryPicker).selected
-        if cat is None:
-            raise BookError("ui.no_category")
-        quantity = self.query_one("#quantity", Input).value.strip() or None
-        entries.preview(self.book, cat.code, quantity)
-        day = parse_day(self.query_one("#date", Input).value, self.app.today)
-        note = self.query_one("#note", Input).value
-        if self.app.gatherer is None:
-            raise BookError("gatherer.none")
-        return entries.record_many(self.book, self.picked, cat.code, quantity,
-                                   self.app.gatherer, day=day, note=note, today=self.app.today)
-
-    def reset_form(self) -> None:
-        """Ready for the next entry: same category and date, everything else cleared."""
-        self.picked = []
-        for field in ("#search", "#quantity", "#note"):
-            self.query_one(field, Input).value = ""
-        self.update_picked()
-        self.update_today()
-        self.update_candidates()
-        self.set_focus(self.query_one("#search", Input))
-
-    def action_clear_form(self) -> None:
-        self.reset_form()
-        self.query_one("#status", Static).update("")
-
-    def is_dirty(self) -> bool:
-        """A half-filled entry that quitting would lose."""
-        fields = ("#search", "#quantity", "#note")
-        return bool(self.picked) or any(self.query_one(f, Input).value.strip() for f in fields)
+        if self.changed("unit", unit):
+            self.query_one("#unit", Label).update(unit)
+        self.query_one("#quantity", Input).disabled = form.fixed()
+        day = form.day()
+        days_back = (self.app.today - day).days if day else None
+        if self.changed("date", days_back):
+            label = t("ui.date")
+            if days_back == 1:
+                label = t("ui.date_yesterday")
+            elif days_back:
+                label = t("ui.date_days_back", days=days_back)
+            self.query_one("#l-date", Label).update(label)
+            self.query_one("#l-date", Label).set_class(bool(days_back), "not-today")
+            self.query_one("#date", Input).set_class(bool(days_back), "not-today")
 
     # -- today's entries and voiding ------------------------------------------------------
     def update_today(self) -> None:
@@ -307,7 +198,8 @@ class RecordScreen(BaseScreen):
         for e in found:
             points = t("ui.voided") if e.voided_at else fmt_points(e.points_c)
             note = e.void_reason if e.voided_at else e.note
-            table.add_row(e.id[:8], e.resident_name, names.get(e.category, e.category),
+            day = e.day[5:] + (t("ui.late_mark") if e.late else "")
+            table.add_row(e.id[:8], day, e.resident_name, names.get(e.category, e.category),
                           e.quantity, points, note, key=e.id)
         self.query_one("#today-title", Label).update(
             t("ui.today_list", gatherer=gatherer or "-", count=len(found)))
@@ -334,17 +226,13 @@ class RecordScreen(BaseScreen):
         def voided(reason: str | None) -> None:
             if not reason:
                 return
-            status = self.query_one("#status", Static)
             try:
                 entries.void(self.book, entry.id, reason, self.app.gatherer)
             except BookError as exc:
-                status.add_class("error")
-                status.update(str(exc))
-                return
-            status.remove_class("error")
-            status.add_class("done")
-            status.update(t("ui.void_done", what=what))
-            self.update_today()
-            self.update_candidates()
+                self.form.say(str(exc), "error")
+            else:
+                self.form.say(t("ui.void_done", what=what), "done")
+                self.update_today()
+            self.draw()
 
         self.app.push_screen(AskReason(t("ui.void_title", what=what)), voided)

@@ -1,0 +1,403 @@
+"""The record form as plain state: every key is applied here, one at a time, in the order
+it was typed, against the form as the keys before it left it.
+
+Why not let each widget handle its own keys? Textual gives every widget its own queue,
+so a key typed ahead can reach the candidate list before the search that changes it
+(`mhy↓⏎` then picks from the list for `mh`), or reach a field the focus has just left.
+Here the search runs inside the key that changes it (a few ms on 5,000 residents), so
+↓, +, Enter and digits always act on the list for the text typed before them. The
+screen (screens/record.py) only feeds keys in and draws this state.
+
+Questions (which of several residents? a date long ago? a late entry?) take an answer
+only from keys pressed after the question has been on screen for QUESTION_DELAY: keys
+typed before it was visible are shown on the line, never applied.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from villagebook import catalogue, entries, people
+from villagebook.errors import BookError
+from villagebook.i18n import t
+from villagebook.quantities import fmt_points, fmt_points_short, parse_day
+from villagebook.tui.text_field import TextField, printable
+
+QUESTION_DELAY = 0.3  # seconds a question is on screen before a key may answer it
+OLD_DAYS = 62  # a date further back than this is asked about
+SHOWN = 8  # candidates listed (and numbered when asking)
+ORDER = ("search", "category", "quantity", "date", "note")
+LIMITS = {"search": people.MAX_NAME, "quantity": 20, "date": 20, "note": 200}
+ESCAPES = ("escape", "f8")
+
+
+@dataclass
+class Question:
+    kind: str  # "which" (several residents match), "old_date", "late"
+    asked_at: float
+    adding: bool = False  # "which" asked by +: the pick joins the others, search stays
+    day: date | None = None
+    held: list[str] = field(default_factory=list)
+
+
+class RecordForm:
+    def __init__(self, book, today: date, gatherer, clock=time.monotonic):
+        self.book, self.today, self.gatherer, self.clock = book, today, gatherer, clock
+        self.fields = {name: TextField(limit) for name, limit in LIMITS.items()}
+        self.fields["date"].set(today.isoformat())
+        self.focus = "search"
+        self.candidates: list[people.Resident] = []
+        self.more = False  # more residents match than are listed
+        self.highlight = 0
+        self.moved = False  # the gatherer moved the highlight since the text changed
+        self.picked: list[people.Resident] = []
+        self.categories: list[catalogue.Category] = []
+        self.category: catalogue.Category | None = None
+        self.question: Question | None = None
+        self.status, self.status_kind = "", ""
+        self.saves = 0  # counts saves, so the screen knows to redraw the day's list
+        self.old_ok: date | None = None  # a long-ago day already confirmed
+        self.late_ok: date | None = None  # a day in a final month confirmed as 补记
+        self.load_categories()
+
+    def text(self, name: str) -> str:
+        return self.fields[name].text
+
+    def load_categories(self) -> None:
+        self.categories = catalogue.categories(self.book)
+        kept = self.category.code if self.category else None
+        self.category = next((c for c in self.categories if c.code == kept), None)
+
+    # -- keys --------------------------------------------------------------------------
+    def key(self, key: str, char: str | None, at: float | None = None) -> bool:
+        """Apply one key; False if it is not the form's (F-keys, Ctrl+Q: the app's)."""
+        at = self.clock() if at is None else at
+        if key.startswith("alt+") and char:  # Esc and a key within the terminal's delay
+            self.key("escape", None, at)
+            return self.key(char, char, at)
+        if key in ESCAPES:
+            return self.escape()
+        shortcut = {"ctrl+y": self.yesterday, "ctrl+t": self.set_today,
+                    "ctrl+o": lambda: self.move_to("date"), "ctrl+l": self.toggle_list}
+        if key in shortcut:
+            shortcut[key]()
+            return True
+        if self.focus == "list":
+            return False
+        if self.question:
+            return self.answer(key, char, at)
+        if key in ("tab", "shift+tab"):
+            self.tab(1 if key == "tab" else -1)
+            return True
+        handler = {"search": self.search_key, "category": self.category_key}.get(
+            self.focus, self.text_key)
+        return handler(key, char)
+
+    def escape(self) -> bool:
+        if self.focus == "list":
+            self.move_to("search")
+        elif self.question:
+            self.question = None
+            self.say(t("ui.cancelled"), "error")
+        else:
+            self.clear()
+            self.say("", "")
+        return True
+
+    def paste(self, text: str) -> None:
+        """A paste goes into the field with the focus as typed text, first line only."""
+        if self.focus not in self.fields or self.question:
+            return
+        line = printable(text.splitlines()[0] if text.splitlines() else "")
+        if not self.fields[self.focus].insert(line):
+            return self.too_long()
+        self.edited()
+
+    def text_key(self, key: str, char: str | None) -> bool:
+        """Quantity, date and note: editing keys; Enter saves."""
+        if key == "enter":
+            self.save()
+            return True
+        return self.edit(key, char)
+
+    def edit(self, key: str, char: str | None) -> bool:
+        box = self.fields[self.focus]
+        if char and char.isprintable() and len(char) == 1:
+            if not box.insert(char):
+                self.too_long()
+                return True
+        elif not box.edit(key):
+            return False
+        self.edited()
+        return True
+
+    def edited(self) -> None:
+        if self.focus == "search":
+            self.find()
+        self.live()
+
+    def too_long(self) -> None:
+        name = self.focus
+        self.say(t("ui.too_long", field=t(f"ui.{'resident' if name == 'search' else name}"),
+                   limit=LIMITS[name]), "error")
+
+    # -- the resident ----------------------------------------------------------------------
+    def search_key(self, key: str, char: str | None) -> bool:
+        if key in ("up", "down"):
+            if self.candidates:
+                step = -1 if key == "up" else 1
+                self.highlight = (self.highlight + step) % len(self.candidates)
+                self.moved = True
+            return True
+        if char == "+":
+            self.choose(adding=True)
+            return True
+        if key == "enter":
+            self.choose(adding=False)
+            return True
+        if key == "backspace" and not self.text("search") and self.picked:
+            self.picked.pop()
+            self.live()
+            return True
+        return self.edit(key, char)
+
+    def find(self) -> None:
+        """The candidates for the text in the search, now (not when a message arrives)."""
+        query = self.text("search").strip()
+        found = people.search(self.book, query, limit=SHOWN + 1) if query else []
+        self.candidates, self.more = found[:SHOWN], len(found) > SHOWN
+        self.highlight, self.moved = 0, False
+
+    def choose(self, adding: bool) -> None:
+        """Enter or + in the search: take the highlighted resident, unless that would be a
+        guess among several (then ask); Enter on an empty search goes on to the category."""
+        query = self.text("search").strip()
+        if not query:
+            if adding:
+                return self.say(t("ui.plus_needs_name"), "error")
+            if not self.picked:
+                return self.say(t("ui.no_resident"), "error")
+            return self.move_to("category")
+        if not self.candidates:
+            return self.live()
+        chosen = self.candidates[self.highlight]
+        exact = [r for r in self.candidates if r.name == query]
+        if len(self.candidates) > 1 and not self.moved and exact != [chosen]:
+            self.question = Question("which", self.clock(), adding=adding)
+            return self.live()
+        self.pick(chosen, adding)
+
+    def pick(self, resident: people.Resident, adding: bool) -> None:
+        self.question = None
+        if resident.id not in {r.id for r in self.picked}:
+            self.picked.append(resident)
+        self.fields["search"].set("")
+        self.find()
+        if not adding:
+            self.move_to("category")
+        self.live()
+
+    def pick_index(self, index: int) -> None:
+        """A candidate chosen by number, or by the mouse."""
+        if 0 <= index < len(self.candidates):
+            adding = self.question.adding if self.question else False
+            self.pick(self.candidates[index], adding)
+
+    # -- questions -------------------------------------------------------------------------
+    def answer(self, key: str, char: str | None, at: float) -> bool:
+        q = self.question
+        if at < q.asked_at + QUESTION_DELAY:  # typed before the question could be read
+            q.held.append(char if char and char.isprintable() else key_name(key))
+            self.live()
+            return True
+        if q.kind == "which":
+            if char and char.isdigit() and 0 < int(char) <= len(self.candidates):
+                self.pick_index(int(char) - 1)
+            elif key in ("up", "down"):
+                self.search_key(key, char)
+                self.live()
+            elif key == "enter" and self.moved:
+                self.pick_index(self.highlight)
+            elif key == "enter" or (char and char.isdigit()):
+                self.live()  # asked again: a number from the list, please
+            else:
+                self.question = None
+                self.search_key(key, char)
+            return True
+        if key == "enter":
+            self.question = None
+            self.save(confirmed=q.kind)
+            return True
+        self.question = None
+        self.say(t("ui.cancelled"), "error")
+        return self.key(key, char, at)
+
+    # -- category, date, moving ------------------------------------------------------------
+    def category_key(self, key: str, char: str | None) -> bool:
+        if key in ("left", "right") and self.categories:
+            now = self.categories.index(self.category) if self.category else -1
+            step = 1 if key == "right" else -1
+            self.category = self.categories[(now + step) % len(self.categories)]
+        elif key == "enter":
+            if self.category is None:
+                return self.say(t("ui.no_category"), "error") or True
+            self.after_category()
+            return True
+        elif char and char.isdigit():
+            number = int(char) or 10  # 1-9, then 0 for the tenth; ←→ reach all
+            if number > len(self.categories):
+                return self.say(t("ui.no_such_category", number=number,
+                                  count=len(self.categories)), "error") or True
+            self.category = self.categories[number - 1]
+            self.after_category()
+            return True
+        elif char and char.isprintable():
+            return self.say(t("ui.category_digit", count=len(self.categories)), "error") or True
+        else:
+            return False
+        self.live()
+        return True
+
+    def after_category(self) -> None:
+        self.move_to("note" if self.category.kind == "fixed" else "quantity")
+        self.live()
+
+    def tab(self, step: int) -> None:
+        if self.focus == "search" and step > 0 and self.text("search").strip():
+            return self.choose(adding=False)
+        i = ORDER.index(self.focus)
+        while True:
+            i = (i + step) % len(ORDER)
+            if ORDER[i] != "quantity" or not self.fixed():
+                break
+        self.move_to(ORDER[i])
+
+    def fixed(self) -> bool:
+        return self.category is not None and self.category.kind == "fixed"
+
+    def move_to(self, name: str) -> None:
+        self.focus = name
+        if name in self.fields:
+            box = self.fields[name]
+            box.cursor = len(box.text)
+
+    def toggle_list(self) -> None:
+        self.move_to("search" if self.focus == "list" else "list")
+
+    def yesterday(self) -> None:
+        self.fields["date"].set((self.today - timedelta(days=1)).isoformat())
+        self.live()
+
+    def set_today(self) -> None:
+        self.fields["date"].set(self.today.isoformat())
+        self.live()
+
+    def day(self) -> date | None:
+        try:
+            return parse_day(self.text("date"), self.today)
+        except BookError:
+            return None
+
+    # -- what the line under the form says ---------------------------------------------------
+    def say(self, text: str, kind: str) -> None:
+        self.status, self.status_kind = text, kind
+
+    def live(self) -> None:
+        """The line for the form as it stands: a question, no match, or the points."""
+        query = self.text("search").strip()
+        q = self.question
+        if q is not None:
+            text = self.question_text(q, query)
+            if q.held:
+                text += t("ui.held", keys=" ".join(q.held))
+            return self.say(text, "ask")
+        if query and not self.candidates:
+            return self.say(t("ui.no_match", query=query[:20], near=self.near(query)), "error")
+        if self.category is None or not (self.picked or query):
+            return self.say("", "")
+        quantity = None if self.fixed() else self.text("quantity").strip()
+        if quantity == "":
+            return self.say("", "")
+        try:
+            _, _, points_c = entries.preview(self.book, self.category.code, quantity)
+        except BookError as exc:
+            return self.say(str(exc), "error")
+        count = max(1, len(self.picked))
+        self.say(t("ui.preview_many" if count > 1 else "ui.preview",
+                   points=fmt_points(points_c), count=count), "")
+
+    def question_text(self, q: Question, query: str) -> str:
+        if q.kind == "which":
+            key = "ui.which_more" if self.more else "ui.which"
+            return t(key, query=query[:20], count=len(self.candidates))
+        if q.kind == "old_date":
+            return t("ui.old_date", day=q.day.isoformat(), days=(self.today - q.day).days)
+        return t("ui.late_offer", month=q.day.strftime("%Y-%m"), day=q.day.isoformat(),
+                 current=self.today.strftime("%Y-%m"))
+
+    def near(self, query: str) -> str:
+        """Names found by a shorter start of the query: what the gatherer may have meant."""
+        for end in range(len(query) - 1, 0, -1):
+            found = people.search(self.book, query[:end], limit=3)
+            if found:
+                return t("ui.near", names="、".join(r.name for r in found))
+        return ""
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self, confirmed: str = "") -> None:
+        """Check everything, ask what needs asking, then write one entry per resident."""
+        try:
+            if not self.picked:
+                raise BookError("ui.no_resident")
+            if self.category is None:
+                raise BookError("ui.no_category")
+            quantity = None if self.fixed() else (self.text("quantity").strip() or None)
+            entries.preview(self.book, self.category.code, quantity)
+            day = parse_day(self.text("date"), self.today)
+            if self.gatherer() is None:
+                raise BookError("gatherer.none")
+        except BookError as exc:
+            return self.say(str(exc), "error")
+        if confirmed == "old_date":
+            self.old_ok = day
+        if confirmed == "late":
+            self.late_ok = day
+        if (self.today - day).days > OLD_DAYS and self.old_ok != day:
+            self.question = Question("old_date", self.clock(), day=day)
+            return self.live()
+        late = self.late_ok == day
+        if not late and entries.month_state(self.book, day.strftime("%Y-%m")) == "final":
+            self.question = Question("late", self.clock(), day=day)
+            return self.live()
+        try:
+            saved = entries.record_many(self.book, self.picked, self.category.code, quantity,
+                                        self.gatherer(), day=day, note=self.text("note"),
+                                        today=self.today, late=late)
+        except BookError as exc:
+            return self.say(str(exc), "error")
+        self.saves += 1
+        who = "、".join(e.resident_name for e in saved)
+        done = t("ui.saved", who=who, points=fmt_points_short(saved[0].points_c),
+                 category=self.category.name)
+        self.clear()
+        self.say(done + (t("ui.saved_late") if saved[0].late else ""), "done")
+
+    def clear(self) -> None:
+        """Ready for the next entry: the same category and date, everything else empty."""
+        self.question = None
+        self.picked = []
+        for name in ("search", "quantity", "note"):
+            self.fields[name].set("")
+        self.find()
+        self.move_to("search")
+
+    def is_dirty(self) -> bool:
+        """A half-filled entry that quitting would lose."""
+        return bool(self.picked) or any(self.text(f).strip() for f in ("search", "quantity",
+                                                                        "note"))
+
+
+def key_name(key: str) -> str:
+    return {"enter": "⏎", "tab": "Tab", "up": "↑", "down": "↓", "backspace": "⌫"}.get(key, key)
