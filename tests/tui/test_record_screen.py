@@ -121,7 +121,7 @@ class TestRefusals:
             assert status.startswith(f"{last_month:%Y-%m} 已定稿：按回车记为补记")
             assert "--late" not in status
             await pilot.press("escape")
-            assert text_of(app.screen.query_one("#status")) == "已取消，没有保存"
+            assert text_of(app.screen.query_one("#status")) == "已清空，没有保存"
         assert entries.entries_of(book) == []
 
     async def test_a_digit_beyond_the_catalogue_picks_nothing(self, app, book):

@@ -69,6 +69,13 @@ class TestBurstsWhileTheBookIsBusy:
             await settle(pilot, app)
         assert saved(crowded) == [("马华英", "labour", "8", DAY, "")]
 
+    async def test_escape_during_a_question_clears_the_form_for_the_next_name(
+            self, app, crowded):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "mxj⏎⎋msj⏎18⏎")
+            await settle(pilot, app)
+        assert saved(crowded) == [("马少军", "labour", "8", DAY, "")]
+
     async def test_escape_read_as_alt_by_the_terminal_still_clears(self, app, crowded):
         async with app.run_test(size=SIZE) as pilot:
             burst(app, "msj⏎3")

@@ -109,9 +109,9 @@ class VillagebookApp(App):
             screen.show_keys()
 
     async def action_quit(self) -> None:
-        """Quit, but never throw away a half-filled entry without asking."""
-        record = next((s for s in self.main_screens() if isinstance(s, RecordScreen)), None)
-        if record is not None and record.is_dirty():
+        """Quit, but never throw away a half-filled entry or resident form without asking."""
+        open_screens = [*self.main_screens(), *self.screen_stack]
+        if any(getattr(s, "is_dirty", lambda: False)() for s in open_screens):
             def answered(discard: bool | None) -> None:
                 if discard:
                     self.exit()

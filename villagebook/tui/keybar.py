@@ -32,7 +32,7 @@ class KeyBar(Static):
         top = Text(hints(), no_wrap=True, overflow="ellipsis") if hints else self.keys(
             self.screen)
         top.truncate(width, overflow="ellipsis")
-        pinned = self.keys(self.app, lambda key: key in PINNED)
+        pinned = Text().join(self.keys(self.app, lambda key, k=k: key == k) for k in PINNED)
         left = self.keys(self.app, lambda key: key not in PINNED)
         left.truncate(max(0, width - cell_len(pinned.plain)), overflow="ellipsis")
         left.pad_right(max(0, width - cell_len(left.plain) - cell_len(pinned.plain)))
@@ -47,6 +47,7 @@ class KeyBar(Static):
                         and wanted(key)):
                     seen.add(binding.action)
                     shown = binding.key_display or self.app.get_key_display(binding)
+                    shown = shown.upper() if shown[:1] in "f^" else shown  # F1, ^Q
                     text.append(f"{shown}", style="bold reverse")
                     text.append(f" {binding.description} ")
         return text

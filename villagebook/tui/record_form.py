@@ -16,30 +16,21 @@ typed before it was visible are shown on the line, never applied.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from villagebook import catalogue, entries, people
+from villagebook import catalogue, people
 from villagebook.errors import BookError
 from villagebook.i18n import t
-from villagebook.quantities import fmt_points, fmt_points_short, parse_day
+from villagebook.quantities import parse_day
+from villagebook.tui.record_line import Question, form_line, key_name
+from villagebook.tui.record_save import save_entry
 from villagebook.tui.text_field import TextField, printable
 
 QUESTION_DELAY = 0.3  # seconds a question is on screen before a key may answer it
-OLD_DAYS = 62  # a date further back than this is asked about
 SHOWN = 8  # candidates listed (and numbered when asking)
 ORDER = ("search", "category", "quantity", "date", "note")
 LIMITS = {"search": people.MAX_NAME, "quantity": 20, "date": 20, "note": 200}
 ESCAPES = ("escape", "f8")
-
-
-@dataclass
-class Question:
-    kind: str  # "which" (several residents match), "old_date", "late"
-    asked_at: float
-    adding: bool = False  # "which" asked by +: the pick joins the others, search stays
-    day: date | None = None
-    held: list[str] = field(default_factory=list)
 
 
 class RecordForm:
@@ -98,12 +89,10 @@ class RecordForm:
     def escape(self) -> bool:
         if self.focus == "list":
             self.move_to("search")
-        elif self.question:
-            self.question = None
-            self.say(t("ui.cancelled"), "error")
-        else:
+        else:  # always the same: the form is cleared, a question too
+            asked = self.question is not None
             self.clear()
-            self.say("", "")
+            self.say(t("ui.cancelled"), "error") if asked else self.say("", "")
         return True
 
     def paste(self, text: str) -> None:
@@ -306,83 +295,10 @@ class RecordForm:
 
     def live(self) -> None:
         """The line for the form as it stands: a question, no match, or the points."""
-        query = self.text("search").strip()
-        q = self.question
-        if q is not None:
-            text = self.question_text(q, query)
-            if q.held:
-                text += t("ui.held", keys=" ".join(q.held))
-            return self.say(text, "ask")
-        if query and not self.candidates:
-            return self.say(t("ui.no_match", query=query[:20], near=self.near(query)), "error")
-        if self.category is None or not (self.picked or query):
-            return self.say("", "")
-        quantity = None if self.fixed() else self.text("quantity").strip()
-        if quantity == "":
-            return self.say("", "")
-        try:
-            _, _, points_c = entries.preview(self.book, self.category.code, quantity)
-        except BookError as exc:
-            return self.say(str(exc), "error")
-        count = max(1, len(self.picked))
-        self.say(t("ui.preview_many" if count > 1 else "ui.preview",
-                   points=fmt_points(points_c), count=count), "")
+        self.say(*form_line(self))
 
-    def question_text(self, q: Question, query: str) -> str:
-        if q.kind == "which":
-            key = "ui.which_more" if self.more else "ui.which"
-            return t(key, query=query[:20], count=len(self.candidates))
-        if q.kind == "old_date":
-            return t("ui.old_date", day=q.day.isoformat(), days=(self.today - q.day).days)
-        return t("ui.late_offer", month=q.day.strftime("%Y-%m"), day=q.day.isoformat(),
-                 current=self.today.strftime("%Y-%m"))
-
-    def near(self, query: str) -> str:
-        """Names found by a shorter start of the query: what the gatherer may have meant."""
-        for end in range(len(query) - 1, 0, -1):
-            found = people.search(self.book, query[:end], limit=3)
-            if found:
-                return t("ui.near", names="、".join(r.name for r in found))
-        return ""
-
-    # -- saving ----------------------------------------------------------------------------
     def save(self, confirmed: str = "") -> None:
-        """Check everything, ask what needs asking, then write one entry per resident."""
-        try:
-            if not self.picked:
-                raise BookError("ui.no_resident")
-            if self.category is None:
-                raise BookError("ui.no_category")
-            quantity = None if self.fixed() else (self.text("quantity").strip() or None)
-            entries.preview(self.book, self.category.code, quantity)
-            day = parse_day(self.text("date"), self.today)
-            if self.gatherer() is None:
-                raise BookError("gatherer.none")
-        except BookError as exc:
-            return self.say(str(exc), "error")
-        if confirmed == "old_date":
-            self.old_ok = day
-        if confirmed == "late":
-            self.late_ok = day
-        if (self.today - day).days > OLD_DAYS and self.old_ok != day:
-            self.question = Question("old_date", self.clock(), day=day)
-            return self.live()
-        late = self.late_ok == day
-        if not late and entries.month_state(self.book, day.strftime("%Y-%m")) == "final":
-            self.question = Question("late", self.clock(), day=day)
-            return self.live()
-        try:
-            saved = entries.record_many(self.book, self.picked, self.category.code, quantity,
-                                        self.gatherer(), day=day, note=self.text("note"),
-                                        today=self.today, late=late)
-        except BookError as exc:
-            return self.say(str(exc), "error")
-        self.saves += 1
-        who = "、".join(e.resident_name for e in saved)
-        done = t("ui.saved", who=who, points=fmt_points_short(saved[0].points_c),
-                 category=self.category.name)
-        self.clear()
-        self.say(done + (t("ui.saved_late") if saved[0].late else ""), "done")
+        save_entry(self, confirmed)
 
     def clear(self) -> None:
         """Ready for the next entry: the same category and date, everything else empty."""
@@ -398,6 +314,3 @@ class RecordForm:
         return bool(self.picked) or any(self.text(f).strip() for f in ("search", "quantity",
                                                                         "note"))
 
-
-def key_name(key: str) -> str:
-    return {"enter": "⏎", "tab": "Tab", "up": "↑", "down": "↓", "backspace": "⌫"}.get(key, key)

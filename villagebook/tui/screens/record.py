@@ -53,7 +53,6 @@ class RecordScreen(BaseScreen):
             yield Static(id="status", markup=False)
         yield Label(id="today-title", markup=False)
         yield PlainTable(id="today", cursor_type="row", zebra_stripes=True)
-        yield Static(id="hints", classes="hints", markup=False)
         yield KeyBar()
 
     # -- setting up --------------------------------------------------------------------
@@ -67,7 +66,6 @@ class RecordScreen(BaseScreen):
         for name in ("resident", "category", "quantity", "note"):
             self.query_one(f"#l-{name}", Label).update(t(f"ui.{name}"))
         self.query_one("#search", Input).placeholder = t("ui.resident_hint")
-        self.query_one("#hints", Static).update(t("ui.record_hints"))
         table = self.query_one("#today", DataTable)
         table.clear(columns=True)
         table.add_columns(t("h.id"), t("h.day"), t("h.name"), t("h.category"),
@@ -103,6 +101,10 @@ class RecordScreen(BaseScreen):
 
     def is_dirty(self) -> bool:
         return self.form.is_dirty()
+
+    def key_hints(self) -> str:
+        """The key bar's upper line: the keys a gatherer needs on this form."""
+        return t("ui.record_hints")
 
     @on(OptionList.OptionSelected, "#candidates")
     def candidate_clicked(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,56 @@
+"""Saving the record form: check everything, ask what needs asking, then write.
+
+Nothing is written until the whole entry is valid. A date more than OLD_DAYS back, and a
+day in a final month (offered as 补记, counted in the current month), are asked about
+once per day typed; the save then goes on when the gatherer confirms.
+"""
+
+from __future__ import annotations
+
+from villagebook import entries
+from villagebook.errors import BookError
+from villagebook.i18n import t
+from villagebook.quantities import fmt_points_short, parse_day
+from villagebook.tui.record_line import Question
+
+OLD_DAYS = 62  # a date further back than this is asked about
+
+
+def save_entry(form, confirmed: str = "") -> None:
+    """One entry per picked resident, in one transaction; the line says what happened."""
+    try:
+        if not form.picked:
+            raise BookError("ui.no_resident")
+        if form.category is None:
+            raise BookError("ui.no_category")
+        quantity = None if form.fixed() else (form.text("quantity").strip() or None)
+        entries.preview(form.book, form.category.code, quantity)
+        day = parse_day(form.text("date"), form.today)
+        if form.gatherer() is None:
+            raise BookError("gatherer.none")
+    except BookError as exc:
+        return form.say(str(exc), "error")
+    if confirmed == "old_date":
+        form.old_ok = day
+    if confirmed == "late":
+        form.late_ok = day
+    if (form.today - day).days > OLD_DAYS and form.old_ok != day:
+        form.question = Question("old_date", form.clock(), day=day)
+        return form.live()
+    late = form.late_ok == day
+    if not late and entries.month_state(form.book, day.strftime("%Y-%m")) == "final":
+        form.question = Question("late", form.clock(), day=day)
+        return form.live()
+    try:
+        saved = entries.record_many(form.book, form.picked, form.category.code, quantity,
+                                    form.gatherer(), day=day, note=form.text("note"),
+                                    today=form.today, late=late)
+    except BookError as exc:
+        return form.say(str(exc), "error")
+    form.saves += 1
+    who = "、".join(e.resident_name for e in saved)
+    done = t("ui.saved", who=who, points=fmt_points_short(saved[0].points_c),
+             category=form.category.name)
+    form.clear()
+    form.say(done + (t("ui.saved_late") if saved[0].late else ""), "done")
+
