@@ -10,15 +10,13 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label
 
 from villagebook import months, people, tally
-from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
-from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.screens.month_cycle import finalize_month, post_month
 from villagebook.tui.screens.objections import ObjectionsScreen
-from villagebook.tui.screens.pin_prompt import with_committee_pin
 from villagebook.tui.screens.print_action import print_pdf
 
 SORTS = ("points", "cumulative", "name", "corner")
@@ -114,37 +112,19 @@ class SheetScreen(BaseScreen):
     def action_print(self) -> None:
         print_pdf(self, "sheet", self.month)
 
-    # -- the month's cycle, for the committee -------------------------------------------
-    def _done(self, message: str) -> None:
+    # -- the month's cycle, for the committee (month_cycle: dialogs that cannot misfire) --
+    def month_changed(self, message: str) -> None:
         self.notify(message)
         self.refresh_data()
 
     def action_post(self) -> None:
-        try:
-            st = months.post(self.book, self.month, self.app.gatherer, self.app.today)
-        except BookError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self._done(t("month.posted", month=st.month, until=st.objection_until))
+        post_month(self)
 
     def action_objections(self) -> None:
         self.app.push_screen(ObjectionsScreen(self.month), lambda _: self.refresh_data())
 
     def action_finalize(self) -> None:
-        """PIN (if one is set), then finalize; inside the window, ask why it is early."""
-        def finalize(early: str | None = None) -> None:
-            try:
-                st = months.finalize(self.book, self.month, self.app.gatherer, early,
-                                     self.app.today)
-            except BookError as exc:
-                if exc.key == "month.window_open" and early is None:
-                    self.app.push_screen(AskReason(str(exc)), lambda why: why and finalize(why))
-                    return
-                self.notify(str(exc), severity="error")
-                return
-            self._done(t("month.finalized", month=st.month, seal=st.seal[:16]))
-
-        with_committee_pin(self, finalize)
+        finalize_month(self)
 
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
