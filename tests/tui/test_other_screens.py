@@ -55,6 +55,8 @@ class TestResidentsScreen:
             await pilot.press("tab")
             await type_text(pilot, "南片")
             await pilot.press("tab", "space", "enter")  # untick "on the board", save
+            await pilot.pause(0.35)
+            await pilot.press("enter")  # 南片 is a new corner: Enter again confirms it
             await pilot.pause()
         added = people.find_resident(book, "杨秀英")
         assert (added.household, added.corner, added.on_board) == ("杨家2户", "南片", False)
@@ -204,6 +206,8 @@ class TestMonthCycle:
         month = TODAY.strftime("%Y-%m")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "g")
+            await pilot.pause(0.35)  # the committee's dialogs take no key typed ahead
+            await pilot.press("y")
             await pilot.pause()
             assert "公示中" in text_of(app.screen.query_one("#sheet-title"))
             shaojun = people.find_resident(book, "马少军")
@@ -218,6 +222,7 @@ class TestMonthCycle:
             await pilot.pause()
             await pilot.press("d")  # the window is open: it asks why so early
             await type_text(pilot, "全村都看过了")
+            await pilot.pause(0.35)
             await pilot.press("enter")
             await pilot.pause()
             assert "已定稿" in text_of(app.screen.query_one("#sheet-title"))
