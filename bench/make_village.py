@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from villagebook import catalogue, people
+from villagebook import catalogue, people, readings
 from villagebook.book import Book, now
 from villagebook.quantities import quantity_text
 
@@ -136,6 +136,7 @@ def build(out: Path, residents: int, years: int, total: int, seed: int,
                 " on_board, active, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 resident_rows,
             )
+            readings.index_missing(conn)  # the keys search finds them by (every reading)
             conn.executemany("INSERT INTO months (month) VALUES (?)",
                              [(f.strftime("%Y-%m"),) for f in firsts])
             conn.executemany(

@@ -85,18 +85,21 @@ class TestMigrations:
         monkeypatch.setattr(book_module, "SCHEMA_VERSION", 1)
         with Book.create(path, "老村") as old:
             people.add_gatherer(old, "杨秋云")
-            resident = people.add_resident(old, "马少军", "马家3户", "东片")
+            old.conn.execute(  # as version 1 wrote it: no search keys
+                "INSERT INTO residents (id, name, pinyin, initials, household, corner,"
+                " created_at) VALUES ('r1', '马少军', 'mashaojun', 'msj', '马家3户', '东片',"
+                " 'then')")
             old.conn.execute(
                 "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
-                " rule, recorded_by, recorded_at) VALUES ('e1', ?, '2026-01-05', '2026-01',"
-                " 'labour', '8', 200, '1.00 per 4 hours', '杨秋云', 'then')",  # v1: no 'late'
-                (resident.id,))
+                " rule, recorded_by, recorded_at) VALUES ('e1', 'r1', '2026-01-05', '2026-01',"
+                " 'labour', '8', 200, '1.00 per 4 hours', '杨秋云', 'then')")  # v1: no 'late'
             assert old.one("PRAGMA user_version")[0] == 1
         monkeypatch.undo()
         with Book.open(path) as new:
-            assert new.one("PRAGMA user_version")[0] == 2
+            assert new.one("PRAGMA user_version")[0] == book_module.SCHEMA_VERSION
             (kept,) = entries.entries_of(new)
             assert (kept.id, kept.points_c, kept.late) == ("e1", 200, 0)
+            assert people.find_resident(new, "msj").id == "r1"
             assert check(new) == []
             with pytest.raises(sqlite3.IntegrityError):
                 new.conn.execute("DELETE FROM entries")

@@ -152,8 +152,11 @@ class Book:
         for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for statement in step:
-                    conn.execute(statement)
+                for statement in step:  # SQL text, or a function of the connection
+                    if callable(statement):
+                        statement(conn)
+                    else:
+                        conn.execute(statement)
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {number}")
                 conn.execute("COMMIT")

@@ -31,6 +31,10 @@ def check(book) -> list[Problem]:
                          " length(trim(coalesce(void_reason, ''))) = 0")[0]
     if no_reason:
         problems.append(Problem("check.void_reason", (("count", no_reason),)))
+    unindexed = book.one("SELECT COUNT(*) FROM residents AS r WHERE NOT EXISTS"
+                         " (SELECT 1 FROM resident_keys AS k WHERE k.resident_id = r.id)")[0]
+    if unindexed:
+        problems.append(Problem("check.unindexed", (("count", unindexed),)))
     low, high, count = book.one("SELECT MIN(seq), MAX(seq), COUNT(*) FROM audit")
     if count and high - low + 1 != count:
         problems.append(Problem("check.audit_gap", (("missing", high - low + 1 - count),)))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from villagebook.errors import BookError
 from villagebook.people import new_resident_row
+from villagebook.readings import write_keys
 
 MAX_BYTES = 20 * 1024 * 1024
 _HEADERS = {
@@ -114,9 +115,10 @@ def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, i
         from villagebook import backup
 
         backup.backup(book, reason="import")
-    with book.writing(actor, "residents.import", Path(path).name, detail):
+    with book.writing(actor, "residents.import", Path(path).name, detail) as conn:
         book.db["residents"].insert_all(fresh)  # a savepoint inside this one transaction
         for row in fresh:
+            write_keys(conn, row["id"], row["name"])
             book.audit(actor, "residents.add", row["id"],
                        {k: row[k] for k in ("name", "household", "corner", "on_board")})
     return len(fresh), len(rows) - len(fresh)

@@ -1,7 +1,8 @@
 """Residents, households, corners and gatherers; finding a resident by name or pinyin.
 
 Pinyin and initials are computed once when a resident is added (pypinyin), so that
-``msj``, ``mashaojun``, ``ma shao jun`` and 马少军 all find 马少军 with an indexed query.
+``msj``, ``mashaojun``, ``ma shao jun`` and 马少军 all find 马少军 with an indexed query;
+every reading of the surname is indexed too (单田芳: ``dtf`` and ``stf``, see readings.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from villagebook.book import now
 from villagebook.errors import BookError
+from villagebook.readings import romanize, write_keys
 
 MAX_NAME = 40
 
@@ -41,16 +43,6 @@ class Gatherer:
     id: str
     name: str
     corner: str
-
-
-def romanize(name: str) -> tuple[str, str]:
-    """Full pinyin without spaces and initials: 马少军 -> ("mashaojun", "msj")."""
-    from pypinyin import Style, lazy_pinyin
-
-    syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default")]
-    syllables = [re.sub(r"[^a-z0-9]", "", s) for s in syllables]
-    syllables = [s for s in syllables if s]
-    return "".join(syllables), "".join(s[0] for s in syllables)
 
 
 def clean_text(value: str | None, field: str, required: bool = False, limit: int = MAX_NAME):
@@ -92,12 +84,14 @@ def new_resident_row(name: str, household: str = "", corner: str = "", on_board:
 
 
 def insert_resident(conn, row: dict) -> None:
+    """Insert a row from new_resident_row, with the keys search finds it by."""
     conn.execute(
         "INSERT INTO residents (id, name, pinyin, initials, household, corner, on_board,"
         " active, note, created_at) VALUES (:id, :name, :pinyin, :initials, :household,"
         " :corner, :on_board, :active, :note, :created_at)",
         row,
     )
+    write_keys(conn, row["id"], row["name"])
 
 
 def add_resident(book, name: str, household: str = "", corner: str = "", on_board: bool = True,
@@ -145,14 +139,17 @@ def search(book, query: str, limit: int = 20) -> list[Resident]:
     key = _ascii_key(query)
     like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     name_like = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = book.query(
-        "SELECT *, CASE WHEN name = ? OR initials = ? OR pinyin = ? THEN 0"
-        " WHEN name LIKE ? ESCAPE '\\' THEN 1 WHEN initials LIKE ? ESCAPE '\\' THEN 2"
-        " ELSE 3 END AS rank FROM residents"
-        " WHERE active = 1 AND (name LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\'"
-        " OR pinyin LIKE ? ESCAPE '\\')"
-        " ORDER BY rank, length(name), pinyin LIMIT ?",
-        (query, key, key, name_like, like, name_like, like, like, limit),
+    rows = book.query(  # indexed prefix ranges (NOCASE indexes serve LIKE), ranked per resident
+        "SELECT r.*, h.rank FROM (SELECT id, MIN(rank) AS rank FROM ("
+        " SELECT id, CASE WHEN name = :query THEN 0 ELSE 1 END AS rank FROM residents"
+        " WHERE name LIKE :name_like ESCAPE '\\'"
+        " UNION ALL SELECT resident_id, CASE WHEN initials = :key THEN 0 ELSE 2 END"
+        " FROM resident_keys WHERE initials LIKE :like ESCAPE '\\'"
+        " UNION ALL SELECT resident_id, CASE WHEN pinyin = :key THEN 0 ELSE 3 END"
+        " FROM resident_keys WHERE pinyin LIKE :like ESCAPE '\\') GROUP BY id) AS h"
+        " JOIN residents AS r ON r.id = h.id WHERE r.active = 1"
+        " ORDER BY h.rank, length(r.name), r.pinyin, r.rowid LIMIT :limit",
+        {"query": query, "key": key, "like": like, "name_like": name_like, "limit": limit},
     )
     return [_resident(r) for r in rows]
 
@@ -175,7 +172,8 @@ def find_resident(book, query: str) -> Resident:
     key = _ascii_key(query)
     for sql, value in (
         ("SELECT * FROM residents WHERE name = ? ORDER BY active DESC", query),
-        ("SELECT * FROM residents WHERE active = 1 AND (pinyin = ? OR initials = ?)", key),
+        ("SELECT * FROM residents WHERE active = 1 AND id IN (SELECT resident_id FROM"
+         " resident_keys WHERE pinyin = ? OR initials = ?)", key),
         ("SELECT * FROM residents WHERE id >= ? AND id < ? || 'g' AND length(?) >= 6", key),
     ):
         params = (value,) * sql.count("?")
@@ -244,6 +242,7 @@ def update_resident(book, resident_id: str, name: str, household: str, corner: s
             (row["name"], row["pinyin"], row["initials"], row["household"], row["corner"],
              row["on_board"], old.id),
         )
+        write_keys(conn, old.id, row["name"])
     return get_resident(book, old.id)
 
 

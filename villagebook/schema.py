@@ -203,4 +203,27 @@ _V2 = [
         BEGIN SELECT RAISE(ABORT, 'an objection is resolved once, with a reason'); END""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+
+def _index_residents(conn) -> None:
+    from villagebook import readings
+
+    readings.index_missing(conn)
+
+
+# v3: every reading of a name (单田芳 is dantianfang and shantianfang), one row each, for
+# search; the residents' own pinyin and initials stay their ordinary reading. A step may be
+# a function of the connection: here, the residents already in the book are indexed.
+_V3 = [
+    """CREATE TABLE resident_keys (
+        resident_id TEXT NOT NULL REFERENCES residents (id),
+        pinyin TEXT NOT NULL COLLATE NOCASE,
+        initials TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (resident_id, pinyin, initials)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX resident_keys_pinyin ON resident_keys (pinyin)",
+    "CREATE INDEX resident_keys_initials ON resident_keys (initials)",
+    "CREATE INDEX residents_name_nocase ON residents (name COLLATE NOCASE)",
+    _index_residents,
+]
+
+MIGRATIONS: list[list] = [_V1, _V2, _V3]
