@@ -32,13 +32,18 @@ class KeyBar(Static):
         top = Text(hints(), no_wrap=True, overflow="ellipsis") if hints else self.keys(
             self.screen)
         top.truncate(width, overflow="ellipsis")
-        pinned = Text().join(self.keys(self.app, lambda key, k=k: key == k) for k in PINNED)
-        left = self.keys(self.app, lambda key: key not in PINNED)
+        for gap in (" ", ""):  # tighter ("F1记录") only when the line would not fit
+            pinned = Text().join(self.keys(self.app, lambda key, k=k: key == k, gap)
+                                 for k in PINNED)
+            pinned.rstrip()
+            left = self.keys(self.app, lambda key: key not in PINNED, gap)
+            if cell_len(left.plain) + cell_len(pinned.plain) <= width:
+                break
         left.truncate(max(0, width - cell_len(pinned.plain)), overflow="ellipsis")
         left.pad_right(max(0, width - cell_len(left.plain) - cell_len(pinned.plain)))
         self.update(Text("\n").join([top, left + pinned]))
 
-    def keys(self, node, wanted=lambda key: True) -> Text:
+    def keys(self, node, wanted=lambda key: True, gap: str = " ") -> Text:
         text = Text(no_wrap=True)
         seen = set()  # one binding for two keys ("[" and "p") is shown once
         for key, bindings in node._bindings.key_to_bindings.items():
@@ -49,5 +54,5 @@ class KeyBar(Static):
                     shown = binding.key_display or self.app.get_key_display(binding)
                     shown = shown.upper() if shown[:1] in "f^" else shown  # F1, ^Q
                     text.append(f"{shown}", style="bold reverse")
-                    text.append(f" {binding.description} ")
+                    text.append(f"{gap}{binding.description} ")
         return text
