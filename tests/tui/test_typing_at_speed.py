@@ -3,6 +3,7 @@ another program, and the keys people press by mistake. What counts is what was s
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -89,6 +90,16 @@ class TestBurstsWhileTheBookIsBusy:
             burst(app, "msj⏎18⇥⇥安装篮球架⏎")
             await settle(pilot, app)
         assert saved(crowded) == [("马少军", "labour", "8", DAY, "安装篮球架")]
+
+    async def test_the_next_burst_right_after_a_save_starts_in_the_search(self, app, crowded):
+        async with app.run_test(size=SIZE):
+            form = app.screen.form
+            for who in ("mahongyun", "mashaojun", "mst"):
+                before = form.saves
+                burst(app, f"{who}⏎18⏎")
+                while form.saves == before and form.status_kind != "error":
+                    await asyncio.sleep(0.001)  # no idle pause: the next keys come at once
+        assert [n for n, *_ in saved(crowded)] == ["马少军", "马洪云", "马淑婷"]
 
     async def test_a_days_form_of_twenty_entries_typed_as_one_burst(self, app, crowded, db_path):
         lines = [("msj", "1", "8", "马少军", "labour"),

@@ -112,7 +112,10 @@ class RecordScreen(BaseScreen):
         self.draw()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """A click moved the focus: the form follows it."""
+        """A click moved the focus: the form follows it. This message arrives late, after
+        keys typed since; one about a widget that no longer has the focus is stale."""
+        if event.widget is not self.focused:
+            return
         names = {"search": "search", "category": "category", "quantity": "quantity",
                  "date": "date", "note": "note", "today": "list"}
         name = names.get(event.widget.id or "")
