@@ -4,6 +4,7 @@ another program, and the keys people press by mistake. What counts is what was s
 from __future__ import annotations
 
 import asyncio
+import random
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import TODAY
 from textual import events
 
 from tui.conftest import SIZE, rows_of, text_of
-from tui.keystrokes import BusyBook, burst, settle, wait_visible
+from tui.keystrokes import BusyBook, burst, key_event, keys_of, settle, wait_visible
 from villagebook import entries, people
 
 
@@ -119,6 +120,22 @@ class TestBurstsWhileTheBookIsBusy:
                 await settle(pilot, app)
             assert len(rows_of(app.screen.query_one("#today"))) == 20
         assert saved(crowded) == sorted(expected)
+
+
+    async def test_a_day_typed_at_uneven_human_speed_while_the_book_is_busy(
+            self, app, crowded, db_path):
+        keys = keys_of("msj⏎18⏎mhy↓⏎2200⏎mst+mql⏎4⏎mxj↓↓⏎12.5⇥⇥修路⏎")
+        pace = random.Random(9)
+        async with app.run_test(size=SIZE) as pilot:
+            with BusyBook(db_path, 1.5):
+                for key in keys:
+                    app.post_message(key_event(key))
+                    await asyncio.sleep(pace.choice((0, 0, 0.01, 0.03, 0.1)))
+                await settle(pilot, app)
+        assert saved(crowded) == [
+            ("马华英", "donation", "200", DAY, ""), ("马小军", "labour", "2.5", DAY, "修路"),
+            ("马少军", "labour", "8", DAY, ""), ("马淑婷", "recognition", "1", DAY, ""),
+            ("马秋玲", "recognition", "1", DAY, "")]
 
 
 class TestAmbiguityIsAsked:

@@ -36,7 +36,7 @@ class RecordScreen(BaseScreen):
         with Vertical(id="form"):
             with Horizontal(classes="row"):
                 yield Label(id="l-resident", classes="field-label", markup=False)
-                yield Input(id="search")
+                yield Input(select_on_focus=False, id="search")
                 yield Label(id="picked", markup=False)
             yield OptionList(id="candidates", markup=False)
             with Horizontal(classes="row", id="category-row"):
@@ -44,12 +44,12 @@ class RecordScreen(BaseScreen):
                 yield CategoryPicker(id="category")
             with Horizontal(classes="row"):
                 yield Label(id="l-quantity", classes="field-label", markup=False)
-                yield Input(id="quantity", classes="short")
+                yield Input(select_on_focus=False, id="quantity", classes="short")
                 yield Label(id="unit", markup=False)
                 yield Label(id="l-date", classes="field-label", markup=False)
-                yield Input(id="date", classes="date")
+                yield Input(select_on_focus=False, id="date", classes="date")
                 yield Label(id="l-note", classes="field-label", markup=False)
-                yield Input(id="note")
+                yield Input(select_on_focus=False, id="note")
             yield Static(id="status", markup=False)
         yield Label(id="today-title", markup=False)
         yield PlainTable(id="today", cursor_type="row", zebra_stripes=True)
