@@ -279,3 +279,15 @@ class TestLateEntries:
         (entry,) = entries.entries_of(book)
         assert (entry.day, entry.month, entry.late) == (
             last_month.isoformat(), TODAY.strftime("%Y-%m"), 1)
+
+
+class TestSurnameReadings:
+    async def test_shan_tianfang_is_found_by_the_surname_reading(self, app, book):
+        people.add_resident(book, "单田芳", "单家1户", "东片")
+        people.add_resident(book, "曾小红", "曾家2户", "西片")
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "stf⏎18⏎zxh⏎14⏎dtf⏎12⏎")
+            await settle(pilot, app)
+        assert [(n, q) for n, _, q, *_ in saved(book)] == [
+            ("单田芳", "2"), ("单田芳", "8"), ("曾小红", "4")]
+
