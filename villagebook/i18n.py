@@ -315,6 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.date_days_back": ("日期·{days}天前", "Date·{days}d ago"),
     "ui.late_mark": (" 补", " late"),
     "ui.cancelled": ("已清空，没有保存", "Cleared: nothing saved"),
+    "ui.not_confirmed": ("没有确认，没有保存", "Not confirmed: nothing saved"),
     "ui.too_long": ("{field}最多 {limit} 个字，多出的没有输入", "{field} takes at most {limit} characters; the rest was not typed in"),
     "ui.plus_needs_name": ("先输入下一位村民的姓名或首字母，再按 +", "type the next resident's name or initials, then +"),
     "ui.no_such_category": ("没有第 {number} 个类别（共 {count} 个）", "there is no category {number} (there are {count})"),

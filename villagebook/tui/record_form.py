@@ -1,16 +1,11 @@
 """The record form as plain state: every key is applied here, one at a time, in the order
 it was typed, against the form as the keys before it left it.
 
-Why not let each widget handle its own keys? Textual gives every widget its own queue,
-so a key typed ahead can reach the candidate list before the search that changes it
-(`mhy↓⏎` then picks from the list for `mh`), or reach a field the focus has just left.
-Here the search runs inside the key that changes it (a few ms on 5,000 residents), so
-↓, +, Enter and digits always act on the list for the text typed before them. The
-screen (screens/record.py) only feeds keys in and draws this state.
-
-Questions (which of several residents? a date long ago? a late entry?) take an answer
-only from keys pressed after the question has been on screen for QUESTION_DELAY: keys
-typed before it was visible are shown on the line, never applied.
+Textual gives every widget its own queue, so a key typed ahead could reach a list before
+the search that changes it, or a field the focus has just left. Here nothing waits for a
+message: the screen (screens/record.py) feeds each key in and draws this state. A
+question (which resident? a date long ago? 补记?) is answered only by keys pressed once it
+has been on screen a moment (record_questions.py); keys typed before are listed.
 """
 
 from __future__ import annotations
@@ -22,12 +17,12 @@ from villagebook import catalogue, people
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import parse_day
-from villagebook.tui.record_line import Question, form_line, key_name
+from villagebook.tui.candidates import Candidates
+from villagebook.tui.record_line import form_line
+from villagebook.tui.record_questions import Question, answer
 from villagebook.tui.record_save import save_entry
 from villagebook.tui.text_field import TextField, printable
 
-QUESTION_DELAY = 0.3  # seconds a question is on screen before a key may answer it
-SHOWN = 8  # candidates listed (and numbered when asking)
 ORDER = ("search", "category", "quantity", "date", "note")
 LIMITS = {"search": people.MAX_NAME, "quantity": 20, "date": 20, "note": 200}
 ESCAPES = ("escape", "f8")
@@ -39,10 +34,7 @@ class RecordForm:
         self.fields = {name: TextField(limit) for name, limit in LIMITS.items()}
         self.fields["date"].set(today.isoformat())
         self.focus = "search"
-        self.candidates: list[people.Resident] = []
-        self.more = False  # more residents match than are listed
-        self.highlight = 0
-        self.moved = False  # the gatherer moved the highlight since the text changed
+        self.candidates = Candidates(book)
         self.picked: list[people.Resident] = []
         self.categories: list[catalogue.Category] = []
         self.category: catalogue.Category | None = None
@@ -135,10 +127,7 @@ class RecordForm:
     # -- the resident ----------------------------------------------------------------------
     def search_key(self, key: str, char: str | None) -> bool:
         if key in ("up", "down"):
-            if self.candidates:
-                step = -1 if key == "up" else 1
-                self.highlight = (self.highlight + step) % len(self.candidates)
-                self.moved = True
+            self.candidates.move(-1 if key == "up" else 1)
             return True
         if char == "+":
             self.choose(adding=True)
@@ -153,11 +142,7 @@ class RecordForm:
         return self.edit(key, char)
 
     def find(self) -> None:
-        """The candidates for the text in the search, now (not when a message arrives)."""
-        query = self.text("search").strip()
-        found = people.search(self.book, query, limit=SHOWN + 1) if query else []
-        self.candidates, self.more = found[:SHOWN], len(found) > SHOWN
-        self.highlight, self.moved = 0, False
+        self.candidates.find(self.text("search"))
 
     def choose(self, adding: bool) -> None:
         """Enter or + in the search: take the highlighted resident, unless that would be a
@@ -169,14 +154,12 @@ class RecordForm:
             if not self.picked:
                 return self.say(t("ui.no_resident"), "error")
             return self.move_to("category")
-        if not self.candidates:
+        if not self.candidates.found:
             return self.live()
-        chosen = self.candidates[self.highlight]
-        exact = [r for r in self.candidates if r.name == query]
-        if len(self.candidates) > 1 and not self.moved and exact != [chosen]:
+        if self.candidates.is_a_guess(query):
             self.question = Question("which", self.clock(), adding=adding)
             return self.live()
-        self.pick(chosen, adding)
+        self.pick(self.candidates.highlighted, adding)
 
     def pick(self, resident: people.Resident, adding: bool) -> None:
         self.question = None
@@ -190,38 +173,12 @@ class RecordForm:
 
     def pick_index(self, index: int) -> None:
         """A candidate chosen by number, or by the mouse."""
-        if 0 <= index < len(self.candidates):
+        if 0 <= index < len(self.candidates.found):
             adding = self.question.adding if self.question else False
-            self.pick(self.candidates[index], adding)
+            self.pick(self.candidates.found[index], adding)
 
-    # -- questions -------------------------------------------------------------------------
     def answer(self, key: str, char: str | None, at: float) -> bool:
-        q = self.question
-        if at < q.asked_at + QUESTION_DELAY:  # typed before the question could be read
-            q.held.append(char if char and char.isprintable() else key_name(key))
-            self.live()
-            return True
-        if q.kind == "which":
-            if char and char.isdigit() and 0 < int(char) <= len(self.candidates):
-                self.pick_index(int(char) - 1)
-            elif key in ("up", "down"):
-                self.search_key(key, char)
-                self.live()
-            elif key == "enter" and self.moved:
-                self.pick_index(self.highlight)
-            elif key == "enter" or (char and char.isdigit()):
-                self.live()  # asked again: a number from the list, please
-            else:
-                self.question = None
-                self.search_key(key, char)
-            return True
-        if key == "enter":
-            self.question = None
-            self.save(confirmed=q.kind)
-            return True
-        self.question = None
-        self.say(t("ui.cancelled"), "error")
-        return self.key(key, char, at)
+        return answer(self, key, char, at)
 
     # -- category, date, moving ------------------------------------------------------------
     def category_key(self, key: str, char: str | None) -> bool:

@@ -11,7 +11,7 @@ from villagebook import entries
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points_short, parse_day
-from villagebook.tui.record_line import Question
+from villagebook.tui.record_questions import Question
 
 OLD_DAYS = 62  # a date further back than this is asked about
 

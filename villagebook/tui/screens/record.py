@@ -161,17 +161,18 @@ class RecordScreen(BaseScreen):
         asking = form.question is not None and form.question.kind == "which"
         options = self.query_one("#candidates", OptionList)
         options.set_class(asking, "asking")
-        if self.changed("candidates", (tuple(r.id for r in form.candidates), asking)):
+        found = form.candidates.found
+        if self.changed("candidates", (tuple(r.id for r in found), asking)):
             month = self.app.today.strftime("%Y-%m")
-            points = tally.month_points(self.book, month, [r.id for r in form.candidates])
+            points = tally.month_points(self.book, month, [r.id for r in found])
             options.clear_options()
-            for number, r in enumerate(form.candidates, 1):
+            for number, r in enumerate(found, 1):
                 where = pad(f"{r.household} {r.corner}", 18)
                 label = f"{pad(r.name, 10)} {where} " + t(
                     "ui.this_month", points=fmt_points(points.get(r.id, 0)))
                 options.add_option(Option(f"{number} {label}" if asking else label, id=r.id))
-        if form.candidates and options.highlighted != form.highlight:
-            options.highlighted = form.highlight
+        if found and options.highlighted != form.candidates.highlight:
+            options.highlighted = form.candidates.highlight
 
     def draw_unit_and_date(self) -> None:
         form = self.form
