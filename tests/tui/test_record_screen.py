@@ -48,7 +48,8 @@ class TestRecordByKeyboard:
             await type_text(pilot, "mql")
             assert text_of(app.screen.query_one("#picked")) == "已选：马淑婷"
             await pilot.press("enter", "4")
-            assert text_of(app.screen.query_one("#status")) == "将记 2 人，每人 +10.00 分"
+            assert text_of(app.screen.query_one("#status")) == (
+                "将记 2 人，每人 +10.00 分（固定分，不填数量；可写备注，回车保存）")
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("f3")

@@ -88,7 +88,7 @@ class TestBurstsWhileTheBookIsBusy:
 
     async def test_tab_then_a_note_lands_in_the_note(self, app, crowded):
         async with app.run_test(size=SIZE) as pilot:
-            burst(app, "msj⏎18⇥⇥安装篮球架⏎")
+            burst(app, "msj⏎18⇥安装篮球架⏎")
             await settle(pilot, app)
         assert saved(crowded) == [("马少军", "labour", "8", DAY, "安装篮球架")]
 
@@ -124,7 +124,7 @@ class TestBurstsWhileTheBookIsBusy:
 
     async def test_a_day_typed_at_uneven_human_speed_while_the_book_is_busy(
             self, app, crowded, db_path):
-        keys = keys_of("msj⏎18⏎mhy↓⏎2200⏎mst+mql⏎4⏎mxj↓↓⏎12.5⇥⇥修路⏎")
+        keys = keys_of("msj⏎18⏎mhy↓⏎2200⏎mst+mql⏎4⏎mxj↓↓⏎12.5⇥修路⏎")
         pace = random.Random(9)
         async with app.run_test(size=SIZE) as pilot:
             with BusyBook(db_path, 1.5):
@@ -224,13 +224,13 @@ class TestNothingTypedIsLost:
         async with app.run_test(size=SIZE) as pilot:
             app.post_message(events.Paste("马" * 1_000_000))
             await settle(pilot, app)
-            assert status(app) == "村民最多 40 个字，多出的没有输入"
+            assert status(app) == "粘贴的内容有 1000000 个字，村民最多 40 个字：没有粘贴"
             assert app.screen.query_one("#search").value == ""
-            burst(app, "msj⏎18⇥⇥")
+            burst(app, "msj⏎18⇥")
             app.post_message(events.Paste("修\x00路\x1b[31m\n第二行"))
             burst(app, "⏎")
             await settle(pilot, app)
-        assert saved(book) == [("马少军", "labour", "8", DAY, "修路[31m")]
+        assert saved(book) == [("马少军", "labour", "8", DAY, "修路[31m 第二行")]
 
 
 class TestDates:
@@ -290,4 +290,60 @@ class TestSurnameReadings:
             await settle(pilot, app)
         assert [(n, q) for n, _, q, *_ in saved(book)] == [
             ("单田芳", "2"), ("单田芳", "8"), ("曾小红", "4")]
+
+
+class TestReviewFindings:
+    async def test_down_then_v_typed_at_once_voids_the_entry_below(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "msj⏎14⏎mst⏎12⏎")
+            await settle(pilot, app)
+            burst(app, ["ctrl+l", "down", "v"])  # newest first: ↓ is the 马少军 entry
+            await settle(pilot, app)
+            title = text_of(app.screen.query_one(".dialog-title"))
+            assert f"{DAY} 马少军 义务劳动 4 1.00 分" in title
+            await wait_visible(pilot)
+            burst(app, "重复⏎")
+            await settle(pilot, app)
+        voided = [(e.resident_name, e.void_reason) for e in entries.entries_of(book)
+                  if e.voided_at]
+        assert voided == [("马少军", "重复")]
+
+    async def test_ctrl_o_replaces_the_date_and_a_refusal_returns_to_the_field_at_fault(
+            self, app, book):
+        day = TODAY - timedelta(days=3)
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, ["ctrl+o", *day.isoformat(), "enter", *keys_of("msj⏎14⏎")])
+            await settle(pilot, app)
+        assert saved(book) == [("马少军", "labour", "4", day.isoformat(), "")]
+
+    async def test_a_final_current_month_refuses_at_once_without_offering_late(
+            self, app, book):
+        book.conn.execute("INSERT INTO months (month, state) VALUES (?, 'final')",
+                          (TODAY.strftime("%Y-%m"),))
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "msj⏎18⏎")
+            await settle(pilot, app)
+            assert status(app) == f"{TODAY:%Y-%m} 已定稿，不能再添加或作废记录"
+        assert saved(book) == []
+
+    async def test_escape_and_a_digit_read_as_one_mac_option_key_still_clear(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "msj⏎18")
+            app.post_message(events.Key("trade_mark_sign", "™"))  # "\x1b2" from a terminal
+            await settle(pilot, app)
+            assert app.screen.query_one("#quantity").value == ""
+            assert app.screen.query_one("#search").value == "2"
+
+    async def test_a_fixed_award_says_it_needs_no_quantity(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "mst⏎4")
+            await settle(pilot, app)
+            assert status(app) == "将记 +10.00 分（固定分，不填数量；可写备注，回车保存）"
+
+    async def test_the_key_bar_names_the_list_keys_on_the_list(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, ["ctrl+l"])
+            await settle(pilot, app)
+            top = text_of(app.screen.query_one("KeyBar")).split("\n")[0]
+            assert "v 或回车 作废" in top
 

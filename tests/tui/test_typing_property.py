@@ -61,7 +61,7 @@ def keys_for(book, categories, entry, quantity) -> list[str]:
     if category.kind != "fixed":
         keys += [*quantity]
         if entry["note"]:
-            keys += ["tab", "tab"]
+            keys += ["tab"]
     keys += [*entry["note"], "enter"]
     return keys
 

@@ -23,9 +23,12 @@ from villagebook.tui.record_questions import Question, answer
 from villagebook.tui.record_save import save_entry
 from villagebook.tui.text_field import TextField, printable
 
-ORDER = ("search", "category", "quantity", "date", "note")
+ORDER = ("search", "category", "quantity", "note", "date")  # Tab: the note before the date
 LIMITS = {"search": people.MAX_NAME, "quantity": 20, "date": 20, "note": 200}
 ESCAPES = ("escape", "f8")
+# Esc and a digit pressed at once reach Textual as one sequence it reads as a Mac option
+# key: "\x1b2" is ™. Outside the note these mean Esc, then the digit.
+OPTION_DIGITS = dict(zip("¡™£¢∞§¶•ªº", "1234567890", strict=True))
 
 
 class RecordForm:
@@ -60,10 +63,13 @@ class RecordForm:
         if key.startswith("alt+") and char:  # Esc and a key within the terminal's delay
             self.key("escape", None, at)
             return self.key(char, char, at)
+        if char in OPTION_DIGITS and self.focus != "note":
+            self.key("escape", None, at)
+            return self.key(OPTION_DIGITS[char], OPTION_DIGITS[char], at)
         if key in ESCAPES:
             return self.escape()
         shortcut = {"ctrl+y": self.yesterday, "ctrl+t": self.set_today,
-                    "ctrl+o": lambda: self.move_to("date"), "ctrl+l": self.toggle_list}
+                    "ctrl+o": self.edit_date, "ctrl+l": self.toggle_list}
         if key in shortcut:
             shortcut[key]()
             return True
@@ -88,12 +94,13 @@ class RecordForm:
         return True
 
     def paste(self, text: str) -> None:
-        """A paste goes into the field with the focus as typed text, first line only."""
+        """A paste goes into the field with the focus as typed text, its lines joined."""
         if self.focus not in self.fields or self.question:
-            return
-        line = printable(text.splitlines()[0] if text.splitlines() else "")
+            return self.say(t("ui.paste_where"), "error")
+        line = printable(" ".join(text.splitlines()))
         if not self.fields[self.focus].insert(line):
-            return self.too_long()
+            return self.say(t("ui.paste_too_long", count=len(line), field=self.field_name(),
+                              limit=LIMITS[self.focus]), "error")
         self.edited()
 
     def text_key(self, key: str, char: str | None) -> bool:
@@ -120,9 +127,10 @@ class RecordForm:
         self.live()
 
     def too_long(self) -> None:
-        name = self.focus
-        self.say(t("ui.too_long", field=t(f"ui.{'resident' if name == 'search' else name}"),
-                   limit=LIMITS[name]), "error")
+        self.say(t("ui.too_long", field=self.field_name(), limit=LIMITS[self.focus]), "error")
+
+    def field_name(self) -> str:
+        return t(f"ui.{'resident' if self.focus == 'search' else self.focus}")
 
     # -- the resident ----------------------------------------------------------------------
     def search_key(self, key: str, char: str | None) -> bool:
@@ -228,6 +236,11 @@ class RecordForm:
         if name in self.fields:
             box = self.fields[name]
             box.cursor = len(box.text)
+
+    def edit_date(self) -> None:
+        """Ctrl+O: the first character typed replaces the date, as if it were selected."""
+        self.move_to("date")
+        self.fields["date"].fresh = True
 
     def toggle_list(self) -> None:
         self.move_to("search" if self.focus == "list" else "list")

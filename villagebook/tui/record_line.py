@@ -35,8 +35,9 @@ def form_line(form) -> tuple[str, str]:
     except BookError as exc:
         return str(exc), "error"
     count = max(1, len(form.picked))
-    return t("ui.preview_many" if count > 1 else "ui.preview",
-             points=fmt_points(points_c), count=count), ""
+    text = t("ui.preview_many" if count > 1 else "ui.preview", points=fmt_points(points_c),
+             count=count)
+    return text + (t("ui.fixed_hint") if form.fixed() else ""), ""
 
 
 def near(book, query: str) -> str:

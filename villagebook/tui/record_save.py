@@ -18,17 +18,23 @@ OLD_DAYS = 62  # a date further back than this is asked about
 
 def save_entry(form, confirmed: str = "") -> None:
     """One entry per picked resident, in one transaction; the line says what happened."""
+    at_fault = "search"  # a refusal puts the cursor where the fault is
     try:
-        if not form.picked:
-            raise BookError("ui.no_resident")
-        if form.category is None:
-            raise BookError("ui.no_category")
-        quantity = None if form.fixed() else (form.text("quantity").strip() or None)
-        entries.preview(form.book, form.category.code, quantity)
-        day = parse_day(form.text("date"), form.today)
         if form.gatherer() is None:
             raise BookError("gatherer.none")
+        if not form.picked:
+            raise BookError("ui.no_resident")
+        at_fault = "category"
+        if form.category is None:
+            raise BookError("ui.no_category")
+        at_fault = "quantity"
+        quantity = None if form.fixed() else (form.text("quantity").strip() or None)
+        entries.preview(form.book, form.category.code, quantity)
+        at_fault = "date"
+        day = parse_day(form.text("date"), form.today)
     except BookError as exc:
+        if at_fault != "quantity" or not form.fixed():
+            form.move_to(at_fault)
         return form.say(str(exc), "error")
     if confirmed == "old_date":
         form.old_ok = day
@@ -39,6 +45,9 @@ def save_entry(form, confirmed: str = "") -> None:
         return form.live()
     late = form.late_ok == day
     if not late and entries.month_state(form.book, day.strftime("%Y-%m")) == "final":
+        current = form.today.strftime("%Y-%m")
+        if entries.month_state(form.book, current) == "final":  # 补记 has nowhere to go
+            return form.say(t("month.final", month=current), "error")
         form.question = Question("late", form.clock(), day=day)
         return form.live()
     try:

@@ -21,14 +21,20 @@ class TextField:
         self.limit = limit
         self.text = text
         self.cursor = len(text)
+        self.fresh = False  # the next character replaces the text (a field just entered)
 
     def set(self, text: str) -> None:
         self.text = text
         self.cursor = len(text)
+        self.fresh = False
 
     def insert(self, text: str) -> bool:
         """Insert at the cursor; False (and nothing changed) if the field would overflow."""
         text = printable(text)
+        if self.fresh:
+            if len(text) > self.limit:
+                return False
+            self.set("")
         if len(self.text) + len(text) > self.limit:
             return False
         self.text = self.text[:self.cursor] + text + self.text[self.cursor:]
@@ -38,6 +44,7 @@ class TextField:
     def edit(self, key: str) -> bool:
         """Apply an editing key; False if the key is not one of them."""
         text, at = self.text, self.cursor
+        self.fresh = False
         if key == "backspace":
             if at:
                 self.text, self.cursor = text[:at - 1] + text[at:], at - 1

@@ -48,10 +48,15 @@ class CatalogueScreen(BaseScreen):
             table.add_row(cat.code, cat.describe(), limit, key=cat.code)
 
     def action_add(self) -> None:
-        with_committee_pin(self, self._add)
+        with_committee_pin(self, self._add, t("pin.for_add_category"))
 
     def action_retire(self) -> None:
-        with_committee_pin(self, self._retire)
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        cat = catalogue.get(self.book, code)
+        with_committee_pin(self, lambda: self._retire(cat), t("pin.for_retire", name=cat.name))
 
     def _add(self) -> None:
         def added(cat) -> None:
@@ -62,12 +67,8 @@ class CatalogueScreen(BaseScreen):
 
         self.app.push_screen(CategoryForm(), added)
 
-    def _retire(self) -> None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return
-        code = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        cat = catalogue.get(self.book, code)
+    def _retire(self, cat) -> None:
+        code = cat.code
 
         def answered(yes: bool | None) -> None:
             if not yes:

@@ -1,9 +1,11 @@
 """Post (g) and finalize (d) from the month sheet, each behind a dialog that cannot misfire.
 
-What would be refused (a month already posted, one not posted, open objections) is said
-at once, before a PIN or a dialog is asked. The PIN is asked where the CLI asks it:
-finalize, not post. Then the dialog names the month and what happens; inside the
-objection window, finalizing early asks why (the reason is the confirmation).
+What would be refused (a month already posted, one not posted, open objections, a later
+month already final) is said at once, before a PIN or a dialog is asked: the core's own
+checks (months.check_post, months.check_finalize) say it, the ones post and finalize run.
+The PIN is asked where the CLI asks it: finalize, not post; its prompt names the month.
+Then the dialog names the month and what happens; inside the objection window,
+finalizing early asks why (the reason is the confirmation).
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ def _refused(screen, error: BookError) -> None:
 def post_month(screen) -> None:
     """Ask, then post screen.month: the sheet goes up and the objection window opens."""
     book, app, month = screen.book, screen.app, screen.month
-    st = months.status(book, month)
-    if st.state != "open":
-        _refused(screen, BookError("month.not_open", month=month, state=t(f"state.{st.state}")))
+    try:
+        months.check_post(book, month, app.today)
+    except BookError as exc:
+        _refused(screen, exc)
         return
     days = settings.load(book).objection_days
     until = (app.today + timedelta(days=days)).isoformat()
@@ -49,14 +52,10 @@ def post_month(screen) -> None:
 def finalize_month(screen) -> None:
     """The PIN (if one is set), then ask, then finalize screen.month and seal it."""
     book, app, month = screen.book, screen.app, screen.month
-    st = months.status(book, month)
-    if st.state != "posted":
-        _refused(screen, BookError("month.not_posted", month=month,
-                                   state=t(f"state.{st.state}")))
-        return
-    if st.unresolved:
-        _refused(screen, BookError("month.objections_open", month=month,
-                                   count=len(st.unresolved)))
+    try:
+        st = months.check_finalize(book, month)
+    except BookError as exc:
+        _refused(screen, exc)
         return
     early = app.today.isoformat() <= (st.objection_until or "")
 
@@ -78,4 +77,4 @@ def finalize_month(screen) -> None:
                                          t("ui.k.finalize")),
                         lambda yes: yes and finalize())
 
-    with_committee_pin(screen, ask)
+    with_committee_pin(screen, ask, t("pin.for_finalize", month=month))

@@ -47,7 +47,7 @@ class ObjectionsScreen(Modal):
         if options.option_count:
             options.highlighted = 0
         else:
-            options.add_option(Option(t("no_rows"), disabled=True))
+            options.add_option(Option(t("ui.no_open_objections"), disabled=True))
 
     def action_resolve(self, void: bool) -> None:
         option = self.query_one(OptionList).highlighted_option

@@ -1,4 +1,8 @@
-"""Ask for the committee PIN without showing it; Esc cancels."""
+"""Ask for the committee PIN without showing it; Esc cancels.
+
+The prompt names what the PIN is for ("村委会密码（定稿 2026-11）"): a PIN typed for one
+thing is never mistaken for another.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,16 @@ from villagebook.tui.screens.modal import Modal
 class PinPrompt(Modal):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
+    def __init__(self, action: str = ""):
+        super().__init__()
+        self.action = action  # what the PIN is for, e.g. "定稿 2026-11"
+
+    def heading(self) -> str:
+        return t("pin.prompt_for", action=self.action) if self.action else t("pin.prompt")
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("pin.prompt"), classes="dialog-title", markup=False)
+            yield Label(self.heading(), classes="dialog-title", markup=False)
             yield Input(password=True, id="pin")
 
     def on_mount(self) -> None:
@@ -29,8 +40,11 @@ class PinPrompt(Modal):
         self.close(None)
 
 
-def with_committee_pin(screen, then) -> None:
-    """Run then() for the committee: straight away if no PIN is set, else after a right one."""
+def with_committee_pin(screen, then, action: str = "") -> None:
+    """Run then() for the committee: straight away if no PIN is set, else after a right one.
+
+    action names what the PIN is asked for, in the prompt's title ("定稿 2026-11").
+    """
     from villagebook import committee
     from villagebook.errors import BookError
 
@@ -49,4 +63,4 @@ def with_committee_pin(screen, then) -> None:
             return
         then()
 
-    screen.app.push_screen(PinPrompt(), checked)
+    screen.app.push_screen(PinPrompt(action), checked)

@@ -94,17 +94,35 @@ class RecordScreen(BaseScreen):
             if self.form.focus == "list":
                 return False
             self.form.paste(event.text)
+        elif self.form.focus == "list" and self.list_key(event.key):
+            return True
         elif not self.form.key(event.key, event.character, event.time):
             return False
         self.draw()
+        return True
+
+    def list_key(self, key: str) -> bool:
+        """The day's list, in the same order as everything typed: `↓ v` voids the entry
+        below, not the one the cursor was on before the ↓ was handled."""
+        table = self.query_one("#today", DataTable)
+        moves = {"up": table.action_cursor_up, "down": table.action_cursor_down,
+                 "pageup": table.action_page_up, "pagedown": table.action_page_down,
+                 "home": table.action_scroll_top, "end": table.action_scroll_bottom}
+        if key in moves:
+            moves[key]()
+        elif key in ("v", "enter"):
+            self.action_void()
+        else:
+            return False
         return True
 
     def is_dirty(self) -> bool:
         return self.form.is_dirty()
 
     def key_hints(self) -> str:
-        """The key bar's upper line: the keys a gatherer needs on this form."""
-        return t("ui.record_hints")
+        """The key bar's upper line: the keys a gatherer needs on this form, or the list."""
+        on_list = getattr(self, "form", None) is not None and self.form.focus == "list"
+        return t("ui.list_hints" if on_list else "ui.record_hints")
 
     @on(OptionList.OptionSelected, "#candidates")
     def candidate_clicked(self, event: OptionList.OptionSelected) -> None:
@@ -155,6 +173,8 @@ class RecordScreen(BaseScreen):
         widget = self.query_one(target)
         if self.focused is not widget:
             self.set_focus(widget)
+        if self.changed("keys", form.focus == "list"):
+            self.show_keys()
 
     def draw_candidates(self) -> None:
         form = self.form
@@ -210,15 +230,6 @@ class RecordScreen(BaseScreen):
         self.query_one("#today-title", Label).update(
             t("ui.today_list", gatherer=gatherer or "-", count=len(found)))
 
-    @on(DataTable.RowSelected, "#today")
-    def ask_void(self, event: DataTable.RowSelected) -> None:
-        self.action_void()
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "v" and self.focused is self.query_one("#today", DataTable):
-            event.stop()
-            self.action_void()
-
     def action_void(self) -> None:
         table = self.query_one("#today", DataTable)
         if not table.row_count:
@@ -227,7 +238,12 @@ class RecordScreen(BaseScreen):
         entry = entries.get_entry(self.book, entry_id)
         if entry.voided_at:
             return
+        names = {c.code: c.name for c in catalogue.categories(self.book, include_retired=True)}
         what = f"{entry.resident_name} {fmt_points(entry.points_c)}"
+        whole = " ".join(part for part in (
+            entry.id[:8], entry.day, entry.resident_name, names.get(entry.category, entry.category),
+            entry.quantity, t("ui.points_of", points=fmt_points(entry.points_c)), entry.note)
+            if part)
 
         def voided(reason: str | None) -> None:
             if not reason:
@@ -241,4 +257,4 @@ class RecordScreen(BaseScreen):
                 self.update_today()
             self.draw()
 
-        self.app.push_screen(AskReason(t("ui.void_title", what=what)), voided)
+        self.app.push_screen(AskReason(t("ui.void_title", what=whole)), voided)

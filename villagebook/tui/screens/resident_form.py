@@ -4,17 +4,20 @@ A resident without household or corner is missing from the corner's sheet and ca
 be told from a namesake, so the form refuses to save one and names the empty field.
 A corner not yet in the book (often a typo: 东 for 东片) and a second 马少军 in the same
 household are asked about once on the form: Enter again saves. An Enter typed ahead
-of that question (within GUARD seconds) does not answer it. Esc on a form with
-anything typed asks before throwing it away; an untouched form closes at once.
+of that question (within GUARD seconds) does not answer it, and an edit after it takes
+the question (and whatever else was said) away: the new values are asked about anew.
+Esc on a form with anything typed asks before throwing it away; an untouched form
+closes at once. Each field has its label beside it, in view while it is typed in.
 """
 
 from __future__ import annotations
 
 import time
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label
 
 from villagebook import people
@@ -30,8 +33,12 @@ FIELDS = ("name", "household", "corner")
 
 class ResidentForm(Modal):
     DEFAULT_CSS = """
-    ResidentForm #r-corners { color: $text-muted; height: auto; margin: 0 0 1 0; }
-    ResidentForm #r-message { height: auto; }
+    ResidentForm .r-row { height: 1; margin: 0 0 1 0; }
+    ResidentForm #r-corner-row { margin: 0; }
+    ResidentForm .r-label { height: 1; padding: 0 1 0 0; color: $text-muted; }
+    ResidentForm .r-row Input { width: 1fr; }
+    ResidentForm #r-corners { width: 100%; color: $text-muted; height: auto; margin: 0 0 1 0; }
+    ResidentForm #r-message { width: 100%; height: auto; }
     ResidentForm #r-message.warning { color: $warning; text-style: bold; }
     """
     BINDINGS = [
@@ -44,18 +51,25 @@ class ResidentForm(Modal):
         self.resident = resident
         self.confirmed: set[tuple] = set()  # questions answered by a second Enter
         self.asked_at = float("-inf")
+        self.said_of: tuple[str, ...] | None = None  # the fields the message speaks of
 
     def compose(self) -> ComposeResult:
         r = self.resident
         corner = CornerInput(people.corners(self.app.book), r.corner if r else "",
-                             placeholder=t("h.corner"), id="r-corner")
+                             id="r-corner")
         hint = corner.hint()
+        fields = {"name": FieldInput(r.name if r else "", id="r-name"),
+                  "household": FieldInput(r.household if r else "", id="r-household"),
+                  "corner": corner}
+        width = max(cell_len(t(f"h.{f}")) for f in FIELDS) + 1  # the labels line up
         with Vertical(classes="dialog"):
             yield Label(t("ui.resident_form"), classes="dialog-title", markup=False)
-            yield FieldInput(r.name if r else "", placeholder=t("h.name"), id="r-name")
-            yield FieldInput(r.household if r else "", placeholder=t("h.household"),
-                             id="r-household")
-            yield corner
+            for field, widget in fields.items():
+                with Horizontal(classes="r-row", id=f"r-{field}-row"):
+                    label = Label(t(f"h.{field}"), classes="r-label", markup=False)
+                    label.styles.width = width
+                    yield label
+                    yield widget
             yield Label(t("ui.rf.corners", corners="  ".join(hint)) if hint
                         else t("ui.rf.no_corners"), id="r-corners", markup=False)
             yield OnBoardBox(t("ui.on_board"), r.on_board if r else True, id="r-on-board")
@@ -63,14 +77,29 @@ class ResidentForm(Modal):
 
     def on_mount(self) -> None:  # Textual runs Modal.on_mount too
         self.initial = self.values()
-        # the hint sits right under the corner; app.tcss (which outranks DEFAULT_CSS)
-        # gives every dialog Input a bottom margin
-        self.query_one("#r-corner", Input).styles.margin = 0
+        # the rows space the fields; app.tcss (which outranks DEFAULT_CSS) gives every
+        # dialog Input a bottom margin
+        for field in FIELDS:
+            self.query_one(f"#r-{field}", Input).styles.margin = 0
         self.set_focus(self.query_one("#r-name", Input))
 
+    def texts(self) -> tuple[str, ...]:
+        """Name, household and corner as typed."""
+        return tuple(self.query_one(f"#r-{f}", Input).value for f in FIELDS)
+
     def values(self) -> tuple[str, str, str, bool]:
-        name, household, corner = (self.query_one(f"#r-{f}", Input).value for f in FIELDS)
+        name, household, corner = self.texts()
         return name, household, corner, self.query_one("#r-on-board", Checkbox).value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """An edit takes away what was said about the fields before it, answers too.
+
+        (A change made before the message, arriving after it, leaves it: it is about
+        these very values.)"""
+        if self.said_of is not None and self.texts() != self.said_of:
+            self.say("")
+            self.said_of = None
+            self.confirmed.clear()
 
     def form_key(self, key: str) -> None:
         """Enter, Tab and Esc from a field, in order with the keys typed before them."""
@@ -88,6 +117,7 @@ class ResidentForm(Modal):
         label.set_class(not warning, "error")
         label.set_class(warning, "warning")
         label.update(message)
+        self.said_of = self.texts() if message else None
 
     def questions(self, name: str, household: str, corner: str):
         """(key, message) of what the gatherer is asked before saving, in order."""
@@ -105,6 +135,8 @@ class ResidentForm(Modal):
         if time.monotonic() - self.asked_at < GUARD:
             return  # typed ahead of the question just asked: it is not an answer
         *texts, on_board = self.values()
+        if tuple(texts) != self.said_of:  # edited since the question: not answered yet
+            self.confirmed.clear()
         try:
             cleaned = [people.clean_text(v, f) for v, f in zip(texts, FIELDS, strict=True)]
         except BookError as exc:

@@ -30,6 +30,9 @@ def shift_month(month: str, step: int) -> str:
 
 
 class SheetScreen(BaseScreen):
+    DEFAULT_CSS = """
+    SheetScreen #sheet-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
     BINDINGS = [
         Binding("left_square_bracket,p", "month(-1)", "ui.k.month", key_display="[ ]"),
         Binding("right_square_bracket,n", "month(1)", "", show=False),
@@ -83,25 +86,30 @@ class SheetScreen(BaseScreen):
                 ln.stars, ln.flags))]
             for ln in shown
         )
-        corner = self.corner or t("ui.all_corners")
-        sort_name = t({"points": "ui.month_points", "cumulative": "ui.cumulative",
-                       "name": "h.name", "corner": "h.corner"}[self.sort_key])
-        title = f"{t('ui.sheet_title', month=self.month)} · {corner} · "
-        title += t("ui.sorted_by", key=sort_name)
-        if len(lines) > MAX_ROWS:
-            title += " · " + t("ui.first_rows", shown=MAX_ROWS, count=len(lines))
-        st = months.status(self.book, self.month)
-        title += " · " + t(f"state.{st.state}")
-        if st.state == "posted":
-            title += " " + t("month.status_until", until=st.objection_until)
-            if st.unresolved:
-                title += " · " + t("ui.open_objections", count=len(st.unresolved))
-        if st.reopened_at:
-            title += " · " + t("ui.reopened")
-        self.query_one("#sheet-title", Label).update(title)
+        self.query_one("#sheet-title", Label).update(self.title_line(len(lines)))
         self.query_one("#sheet-totals", Label).update(t(
             "ui.sheet_totals", count=len(lines), entries=sum(ln.entries for ln in lines),
             points=fmt_points(sum(ln.points_c for ln in lines))))
+
+    def title_line(self, count: int) -> str:
+        """One line, most needed first: the month, its state (what g and d act on), then
+        the view. A line too long for the screen is cut at its end, never wrapped."""
+        st = months.status(self.book, self.month)
+        parts = [t("ui.sheet_title", month=self.month)]
+        if st.state == "posted":
+            parts.append(t("ui.sheet_until", state=st.state, until=st.objection_until))
+            if st.unresolved:
+                parts.append(t("ui.open_objections", count=len(st.unresolved)))
+        else:
+            parts.append(t(f"state.{st.state}"))
+        if st.reopened_at:
+            parts.append(t("ui.reopened"))
+        sort_name = t({"points": "ui.month_points", "cumulative": "ui.cumulative",
+                       "name": "h.name", "corner": "h.corner"}[self.sort_key])
+        parts += [self.corner or t("ui.all_corners"), t("ui.sorted_by", key=sort_name)]
+        if count > MAX_ROWS:
+            parts.append(t("ui.first_rows", shown=MAX_ROWS, count=count))
+        return " · ".join(parts)
 
     def action_month(self, step: int) -> None:
         later = shift_month(self.month, step)
