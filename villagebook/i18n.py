@@ -1,7 +1,8 @@
 """Every string a user reads, in Chinese (the default) and English.
 
 ``set_lang("en")`` (from ``--lang en`` or VILLAGEBOOK_LANG=en) switches the language;
-``t(key, **values)`` words a message. Field names in messages are worded too.
+``t(key, **values)`` words a message. Field names and month states in messages are worded
+too.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def t(key: str, /, **values) -> str:
         return key
     if "field" in values and f"f.{values['field']}" in MESSAGES:
         values = dict(values, field=t(f"f.{values['field']}"))
+    if "state" in values and f"state.{values['state']}" in MESSAGES:  # a month's state
+        values = dict(values, state=t(f"state.{values['state']}"))
     template = zh_en[0] if _lang == "zh" else zh_en[1]
     return template.format(**values) if values else template
 
@@ -219,11 +222,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.open_objections": ("{count} 条异议待处理", "{count} open objections"),
     "ui.reopened": ("曾重新打开", "reopened"),
     "ui.objections_title": ("{month} 待处理的异议", "Open objections of {month}"),
+    "ui.no_open_objections": ("没有待处理的异议", "No open objections"),
     "ui.objections_keys": ("v 作废该记录  k 保留该记录（都要写理由）  Esc 关闭", "v void the entry  k keep it (each with a reason)  Esc close"),
     "ui.resolve_void": ("作废这条记录的理由", "Why the entry is voided"),
     "ui.resolve_keep": ("保留这条记录的理由", "Why the entry is kept"),
     # committee dialogs
     "ui.confirm_keys": ("按 y 确认；回车或 Esc 取消", "y confirms; Enter or Esc cancels"),
+    "ui.yes_no_keys": ("y 确认  n 或 Esc 取消  ←→ 换按钮", "y yes  n or Esc no  ←→ other button"),
     "ui.post_title": ("公示 {month}？", "Post {month}?"),
     "ui.post_text": (
         "张贴{month}的月表，请村民核对。\n异议期到{until}（{days}天）。\n期间村民可以提异议，本月仍可补录和作废记录。",
@@ -279,6 +284,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.more_on_board": ("……还有 {count} 人（打印的红榜全部列出）", "... and {count} more (the printed board lists everyone)"),
     "ui.all_corners": ("全部片区", "all corners"),
     "ui.sorted_by": ("排序：{key}", "sorted by {key}"),
+    "ui.sheet_until": ("{state}，异议期到 {until}", "{state}, objections until {until}"),
     "ui.cumulative": ("累计", "Cumulative"),
     "ui.month_points": ("本月积分", "This month"),
     "ui.board_title": ("{village} 光荣榜 {period}", "{village} Board of honour {period}"),
@@ -316,6 +322,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.late_mark": (" 补", " late"),
     "ui.cancelled": ("已清空，没有保存", "Cleared: nothing saved"),
     "ui.not_confirmed": ("没有确认，没有保存", "Not confirmed: nothing saved"),
+    "ui.paste_too_long": ("粘贴的内容有 {count} 个字，{field}最多 {limit} 个字：没有粘贴", "The pasted text has {count} characters; {field} takes at most {limit}: nothing pasted"),
+    "ui.paste_where": ("这里不能粘贴：请粘贴到村民、数量、日期或备注框", "Nothing to paste into here: paste into the resident, quantity, date or note"),
+    "ui.points_of": ("{points} 分", "{points} points"),
+    "ui.fixed_hint": ("（固定分，不填数量；可写备注，回车保存）", " (a fixed award: no quantity; a note if you like, Enter saves)"),
+    "ui.list_hints": ("↑↓ 选记录  v 或回车 作废（写原因）  Esc 或 Ctrl+L 回到表单", "↑↓ pick an entry  v or Enter voids it (a reason)  Esc or ^L back to the form"),
     "ui.too_long": ("{field}最多 {limit} 个字，多出的没有输入", "{field} takes at most {limit} characters; the rest was not typed in"),
     "ui.plus_needs_name": ("先输入下一位村民的姓名或首字母，再按 +", "type the next resident's name or initials, then +"),
     "ui.no_such_category": ("没有第 {number} 个类别（共 {count} 个）", "there is no category {number} (there are {count})"),
@@ -346,7 +357,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "F1 Record F2 Residents F3 Sheet F4 Board F5 Rules F6 Log (R P S B C L)\n"
         "F9 zh/en  F10 or ? help  Ctrl+G gatherer  Ctrl+Q quit\n\n"
         "Record: a name, pinyin or initials (msj), ↑↓, Enter; several: a number\n"
-        "  a digit picks the category (0 the tenth, ←→ all), quantity, Enter\n"
+        "  a digit: category (0 the tenth, ←→ all); quantity, Enter; Tab: note\n"
         "  + picks one more resident (one award for several, one entry each)\n"
         "  Ctrl+Y yesterday  Ctrl+T today  Ctrl+O the date  Esc or F8 clears\n"
         "  Ctrl+L today's list, v voids the selected entry (a reason)\n"
@@ -453,6 +464,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pin.paused": ("密码连错三次，请 {seconds} 秒后再试", "three wrong PINs: try again in {seconds} seconds"),
     "pin.hint": ("提示：还没有设置村委会密码，建议用 villagebook committee set-pin 设置", "note: no committee PIN is set yet; set one with villagebook committee set-pin"),
     "pin.prompt": ("村委会密码", "Committee PIN"),
+    "pin.prompt_for": ("村委会密码（{action}）", "Committee PIN ({action})"),
+    "pin.for_finalize": ("定稿 {month}", "finalize {month}"),
+    "pin.for_add_category": ("新增积分类别", "add a category"),
+    "pin.for_retire": ("停用类别 {name}", "retire {name}"),
     "pin.set": ("已设置村委会密码", "the committee PIN is set"),
     "backup.failed": ("备份失败 {path}：{why}", "backup failed {path}: {why}"),
     "backup.done": ("已备份到 {path}", "backed up to {path}"),
