@@ -32,6 +32,11 @@ TEXT_FIELDS = ("search", "quantity", "date", "note")
 
 class RecordScreen(BaseScreen):
     def compose(self) -> ComposeResult:
+        # the form exists before any widget: a key typed while the app starts is applied
+        self.form = RecordForm(self.book, self.app.today, lambda: self.app.gatherer,
+                               clock=get_time)
+        self._drawn: dict = {}
+        self._early: list | None = []
         yield Header()
         with Vertical(id="form"):
             with Horizontal(classes="row"):
@@ -56,11 +61,13 @@ class RecordScreen(BaseScreen):
         yield KeyBar()
 
     # -- setting up --------------------------------------------------------------------
+
     def on_mount(self) -> None:
-        self.form = RecordForm(self.book, self.app.today, lambda: self.app.gatherer,
-                               clock=get_time)
-        self._drawn: dict = {}
         super().on_mount()
+        early, self._early = self._early, None
+        self.refresh_data()
+        for event in early:
+            self.take_input(event)
 
     def relabel(self) -> None:
         for name in ("resident", "category", "quantity", "note"):
@@ -90,6 +97,9 @@ class RecordScreen(BaseScreen):
     # -- keys: all of them go to the form first ------------------------------------------
     def take_input(self, event: events.Event) -> bool:
         """Called by the app for every key and paste while this screen is on top."""
+        if self._early is not None:  # typed while the app starts: kept, applied on mount
+            self._early.append(event)
+            return True
         if isinstance(event, events.Paste):
             if self.form.focus == "list":
                 return False
@@ -121,8 +131,7 @@ class RecordScreen(BaseScreen):
 
     def key_hints(self) -> str:
         """The key bar's upper line: the keys a gatherer needs on this form, or the list."""
-        on_list = getattr(self, "form", None) is not None and self.form.focus == "list"
-        return t("ui.list_hints" if on_list else "ui.record_hints")
+        return t("ui.list_hints" if self.form.focus == "list" else "ui.record_hints")
 
     @on(OptionList.OptionSelected, "#candidates")
     def candidate_clicked(self, event: OptionList.OptionSelected) -> None:
