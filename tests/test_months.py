@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from conftest import MONTH, TODAY, audit_count
 
-from villagebook import entries, months, people
+from villagebook import entries, i18n, months, people
 from villagebook.check import check
 from villagebook.errors import BookError
 
@@ -104,6 +104,64 @@ class TestSeals:
         with pytest.raises(BookError) as refused:
             months.reopen(book, earlier.strftime("%Y-%m"), "村委会", "改")
         assert refused.value.key == "month.later_final"
+
+
+class TestChecks:
+    """check_post / check_finalize / check_reopen refuse as the step itself would, first,
+    and write nothing: a face says the refusal before it asks for a PIN or a reason."""
+
+    @staticmethod
+    def refusal(call, *args, **kwargs) -> tuple[str, dict]:
+        with pytest.raises(BookError) as refused:
+            call(*args, **kwargs)
+        return refused.value.key, refused.value.values
+
+    def test_finalize_and_its_check_refuse_alike(self, posted, db_path):
+        earlier = (LAST.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+        months.post(posted, earlier, "村委会")
+        shaojun = people.find_resident(posted, "马少军")
+        entry = entries.entries_of(posted, resident_id=shaojun.id)[0]
+        objection = months.object_to(posted, shaojun, entry, "不对", "杨秋云")
+        for month, key in ((MONTH, "month.not_posted"), (LAST_MONTH, "month.objections_open")):
+            before = audit_count(db_path)
+            refused = self.refusal(months.check_finalize, posted, month)
+            assert refused[0] == key and audit_count(db_path) == before
+            assert self.refusal(months.finalize, posted, month, "村委会", "早") == refused
+        months.resolve(posted, objection.id, False, "核实无误", "村委会")
+        assert months.check_finalize(posted, LAST_MONTH).state == "posted"  # window: not asked
+        months.finalize(posted, LAST_MONTH, "村委会", "早")
+        before = audit_count(db_path)
+        refused = self.refusal(months.check_finalize, posted, earlier)
+        assert refused == ("month.later_final", {"month": earlier, "later": LAST_MONTH})
+        assert self.refusal(months.finalize, posted, earlier, "村委会", "早") == refused
+        assert audit_count(db_path) == before and months.status(posted, earlier).state == "posted"
+
+    def test_post_and_reopen_and_their_checks_refuse_alike(self, posted, db_path):
+        later = (TODAY.replace(day=28) + timedelta(days=7)).strftime("%Y-%m")
+        before = audit_count(db_path)
+        for pre, step, args in (
+                (months.check_post, months.post, (later,)),
+                (months.check_post, months.post, (LAST_MONTH,)),
+                (months.check_reopen, months.reopen, (LAST_MONTH,))):
+            refused = self.refusal(pre, posted, *args)
+            step_args = (*args, "村委会", "理由") if step is months.reopen else (*args, "村委会")
+            assert self.refusal(step, posted, *step_args) == refused
+        assert audit_count(db_path) == before
+        assert months.check_post(posted, MONTH).state == "open"
+
+    def test_a_state_in_a_refusal_is_worded_in_the_language(self):
+        refused = BookError("month.not_posted", month="2026-11", state="open")
+        assert str(refused) == "2026-11 现在是“未公示”，要先公示才能定稿"
+        i18n.set_lang("en")
+        assert str(refused) == "2026-11 is open; post it before finalizing"
+
+    def test_the_cli_refuses_before_it_asks_for_the_pin(self, run, book, monkeypatch):
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        run("committee", "set-pin")
+        refused = run("month", "finalize", MONTH)  # no VILLAGEBOOK_PIN: the refusal first
+        assert refused.output == f"错误：{MONTH} 现在是“未公示”，要先公示才能定稿\n"
+        refused = run("month", "reopen", MONTH, "--reason", "漏了")
+        assert refused.output == f"错误：{MONTH} 现在是“未公示”，没有定稿，不需要重新打开\n"
 
 
 class TestCommands:

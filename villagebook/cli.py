@@ -709,8 +709,10 @@ def month_finalize(book, month_text, early_reason, by):
     """Make MONTH final (committee PIN): nothing can be added or voided in it any more."""
     from villagebook import months
 
+    month = parse_month(month_text)
+    months.check_finalize(book, month)  # a refusal comes before the PIN is asked
     committee_pin(book)
-    done = months.finalize(book, parse_month(month_text), actor_of(book, by), early_reason)
+    done = months.finalize(book, month, actor_of(book, by), early_reason)
     click.echo(t("month.finalized", month=done.month, seal=done.seal[:16]))
 
 
@@ -723,8 +725,10 @@ def month_reopen(book, month_text, reason, by):
     """Open a final MONTH again (committee PIN), with the reason on record."""
     from villagebook import months
 
+    month = parse_month(month_text)
+    months.check_reopen(book, month)  # a refusal comes before the PIN is asked
     committee_pin(book)
-    done = months.reopen(book, parse_month(month_text), actor_of(book, by), reason)
+    done = months.reopen(book, month, actor_of(book, by), reason)
     click.echo(t("month.reopened", month=done.month, reason=done.reopen_reason))
 
 

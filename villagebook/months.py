@@ -60,14 +60,59 @@ def status(book, month: str) -> MonthStatus:
     return MonthStatus(month, *(row[k] for k in keys), objections)
 
 
-def post(book, month: str, actor: str | None, today: date | None = None) -> MonthStatus:
-    """Put the month's sheet up for residents to check; the objection window opens."""
+# -- what each step would refuse, said before anything is asked or written ------------------
+# A face (the TUI, the CLI) calls these before it asks for a PIN, a reason or a yes, so a
+# refusal comes first; post, finalize and reopen call them too, so the two cannot drift.
+def check_post(book, month: str, today: date | None = None) -> MonthStatus:
+    """Raise the BookError post() would (a month to come, one not open); write nothing."""
     today = today or date.today()
     if month > today.strftime("%Y-%m"):
         raise BookError("month.future", month=month)
     current = status(book, month)
     if current.state != "open":
         raise BookError("month.not_open", month=month, state=current.state)
+    return current
+
+
+def check_finalize(book, month: str) -> MonthStatus:
+    """Raise the BookError finalize() would for the month's state; write nothing.
+
+    Not posted, objections still open, a later month already final. The objection window
+    is not checked here: inside it, finalizing takes a reason, which the face asks for.
+    """
+    current = status(book, month)
+    if current.state != "posted":
+        raise BookError("month.not_posted", month=month, state=current.state)
+    if current.unresolved:
+        raise BookError("month.objections_open", month=month, count=len(current.unresolved))
+    _check_no_later_final(book, month)
+    return current
+
+
+def check_reopen(book, month: str) -> MonthStatus:
+    """Raise the BookError reopen() would for the month's state; write nothing."""
+    current = status(book, month)
+    if current.state != "final":
+        raise BookError("month.not_final", month=month, state=current.state)
+    _check_no_later_final(book, month)
+    return current
+
+
+def _check_no_later_final(book, month: str) -> None:
+    """The seals chain in month order: a month before a final one cannot change state.
+
+    The latest final month is named: it is the one to reopen first.
+    """
+    later_final = book.one("SELECT month FROM months WHERE state = 'final' AND month > ?"
+                           " ORDER BY month DESC LIMIT 1", (month,))
+    if later_final:
+        raise BookError("month.later_final", month=month, later=later_final["month"])
+
+
+def post(book, month: str, actor: str | None, today: date | None = None) -> MonthStatus:
+    """Put the month's sheet up for residents to check; the objection window opens."""
+    today = today or date.today()
+    check_post(book, month, today)
     until = (today + timedelta(days=settings.load(book).objection_days)).isoformat()
     backup.backup(book, reason="post")
     with book.writing(actor, "month.post", month, {"objection_until": until}) as conn:
@@ -99,18 +144,10 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
              today: date | None = None) -> MonthStatus:
     """Make a posted month final, once its window is closed and no objection is open."""
     today = today or date.today()
-    current = status(book, month)
-    if current.state != "posted":
-        raise BookError("month.not_posted", month=month, state=current.state)
+    current = check_finalize(book, month)
     early = clean_text(early_reason, "reason", limit=200) if early_reason else ""
     if today.isoformat() <= (current.objection_until or "") and not early:
         raise BookError("month.window_open", month=month, until=current.objection_until)
-    if current.unresolved:
-        raise BookError("month.objections_open", month=month, count=len(current.unresolved))
-    later_final = book.one("SELECT month FROM months WHERE state = 'final' AND month > ?",
-                           (month,))
-    if later_final:
-        raise BookError("month.later_final", month=month, later=later_final["month"])
     seal = _seal(book, month, _previous_seal(book, month))
     backup.backup(book, reason="finalize")
     detail = {"seal": seal, "early": early} if early else {"seal": seal}
@@ -123,13 +160,7 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
 def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
     """Open a final month again (a committee decision, with its reason, on record)."""
     reason = clean_text(reason, "reason", required=True, limit=200)
-    current = status(book, month)
-    if current.state != "final":
-        raise BookError("month.not_final", month=month, state=current.state)
-    later_final = book.one("SELECT month FROM months WHERE state = 'final' AND month > ?",
-                           (month,))
-    if later_final:
-        raise BookError("month.later_final", month=month, later=later_final["month"])
+    current = check_reopen(book, month)
     backup.backup(book, reason="reopen")
     with book.writing(actor, "month.reopen", month,
                       {"reason": reason, "seal": current.seal}) as conn:

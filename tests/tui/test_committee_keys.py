@@ -254,3 +254,103 @@ class TestWrapping:
             await pilot.pause()
             message = i18n.t("ui.post_text", month=MONTH, until=until, days=15)
             assert squeezed(message) in squeezed(shown(app, app.screen.query_one(".dialog-text")))
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+class TestRefusedBeforeAnything:
+    async def test_a_later_final_month_refuses_finalize_before_the_pin(self, app, book):
+        earlier = (PREVIOUS - timedelta(days=1)).replace(day=1)
+        early_month, later_month = earlier.strftime("%Y-%m"), PREVIOUS.strftime("%Y-%m")
+        months.post(book, early_month, "村委会", today=earlier)
+        months.post(book, later_month, "村委会", today=PREVIOUS)
+        months.finalize(book, later_month, "村委会", "全村都看过了")
+        committee.set_pin(book, "2468", "村委会")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "p", "p", "d")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"  # no PIN, no reason asked
+            assert notices(app) == [
+                f"{later_month} 已定稿，{early_month} 不能改变状态（先重新打开 {later_month}）"]
+        assert state(book, early_month) == "posted"
+
+    async def test_finalize_on_an_open_month_names_its_state_in_words(self, app, book):
+        committee.set_pin(book, "2468", "村委会")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "d")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"
+            assert notices(app) == [f"{MONTH} 现在是“未公示”，要先公示才能定稿"]
+
+    async def test_post_on_a_posted_month_names_its_state_in_words(self, app, book):
+        months.post(book, MONTH, "村委会")
+        async with app.run_test(size=SIZE) as pilot:
+            i18n.set_lang("en")
+            await pilot.press("f3", "g")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"
+            assert notices(app) == [f"{MONTH} is posted; only an open month can be posted"]
+
+
+class TestPinPromptNamesTheAction:
+    async def test_the_finalize_pin_names_the_month(self, app, book):
+        month = previous_month_posted(book)
+        committee.set_pin(book, "2468", "村委会")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "p", "d")
+            await pilot.pause()
+            title = app.screen.query_one(".dialog-title")
+            assert shown(app, title).strip() == f"村委会密码（定稿 {month}）"
+
+    async def test_the_catalogue_pins_name_theirs(self, app, book):
+        committee.set_pin(book, "2468", "村委会")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f5", "a")
+            await pilot.pause()
+            title = app.screen.query_one(".dialog-title")
+            assert shown(app, title).strip() == "村委会密码（新增积分类别）"
+            await pilot.press("escape", "r")
+            await pilot.pause()
+            title = app.screen.query_one(".dialog-title")
+            assert shown(app, title).strip() == "村委会密码（停用类别 义务劳动）"
+            await type_text(pilot, "2468")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "停用类别 义务劳动？" in dialog_text(app)
+
+
+class TestObjectionsDialog:
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    async def test_none_open_says_so(self, app, book, lang):
+        i18n.set_lang(lang)
+        months.post(book, MONTH, "村委会")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "y")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ObjectionsScreen"
+            text = shown(app, app.screen.query_one("#objections"))
+            assert ("没有待处理的异议" if lang == "zh" else "No open objections") in text
+
+
+class TestSheetTitle:
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    async def test_one_line_at_80_columns_with_the_state_first(self, app, book, lang):
+        from villagebook import entries, people
+
+        i18n.set_lang(lang)
+        shaojun = people.find_resident(book, "马少军")
+        entry = entries.record(book, shaojun, "labour", "8", "杨秋云")
+        months.post(book, MONTH, "村委会")
+        months.object_to(book, shaojun, entry, "只干了 6 小时", "杨秋云")
+        until = months.status(book, MONTH).objection_until
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "s", "s")  # sorted by name: the longest in English
+            await pilot.pause()
+            title = app.screen.query_one("#sheet-title")
+            assert title.region.height == 1
+            line = shown(app, title)
+            state = i18n.t("ui.sheet_until", state="posted", until=until)
+            assert state in line and i18n.t("ui.open_objections", count=1) in line
+            assert app.screen.query_one("#sheet").region.y == title.region.bottom

@@ -98,7 +98,6 @@ class ResidentForm(Modal):
         these very values.)"""
         if self.said_of is not None and self.texts() != self.said_of:
             self.say("")
-            self.said_of = None
             self.confirmed.clear()
 
     def form_key(self, key: str) -> None:
