@@ -395,6 +395,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.only_adds": ("本榜只加分，从不扣分。记错的记录写明原因作废，可查。", "This board only adds: no points are ever deducted. Mistaken entries are voided with a reason, on record."),
     "p.how_earned": ("积分细则：", "How points are earned: "),
     "p.posted": ("本月积分正在公示，如有异议请于 {until} 前向信息员或村委会提出。", "This month is posted: objections to a gatherer or the committee by {until}."),
+    "p.continued": ("{group}（续）", "{group} (continued)"),
     "p.page": ("第 {page} 页 / 共 {pages} 页", "page {page} of {pages}"),
     "p.printed": ("打印于 {day}", "printed {day}"),
     "p.sheet_title": ("{village} 月度积分汇总表　{period}", "{village} monthly sheet {period}"),

@@ -1,0 +1,183 @@
+"""The page engine every printout uses: reportlab's platypus, not hand-placed strings.
+
+A printout is a story (a list of flowables) poured into one page template by
+`render(...)`. The engine gives every page its footer ("第 N 页 / 共 M 页", counted by
+multiBuild's second pass), its running title, and, when a group (a corner, a household,
+a resident's slip) runs over a page, that group's heading again with "（续）" at the top
+of the continuation page. Type is sized for the paper: A3 scales A4's sizes by √2, so an
+A3 board is a poster, not an A4 page blown up with small type.
+
+Build a story with `Styles(paper)` and `GroupStart(text)` before each group; the same
+data gives the same bytes (invariant=1).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from reports.fonts import printable, register
+from villagebook.i18n import t
+
+PAPERS = {"A4": A4, "A3": A3}
+SCALE = {"A4": 1.0, "A3": math.sqrt(2)}
+MARGIN = 15 * mm
+HEADER = 12 * mm  # band above the frame: the running title, or a group's "（续）"
+FOOTER = 12 * mm  # band below the frame: page N of M
+FOOTER_SIZE = 9
+
+
+class Styles:
+    """Paragraph styles for one paper size; CJK wrapping (a line may break anywhere)."""
+
+    def __init__(self, paper: str = "A4"):
+        self.paper, self.scale = paper, SCALE[paper]
+        self.font = register()
+
+    def __call__(self, size: float, leading: float = 1.3, align=None, bold=False,
+                 color=None) -> ParagraphStyle:
+        """A style of `size` points on A4 (scaled for the paper)."""
+        points = size * self.scale
+        style = ParagraphStyle(f"s{points:.1f}", fontName=self.font, fontSize=points,
+                               leading=points * leading, wordWrap="CJK")
+        if align is not None:
+            style.alignment = align
+        if color is not None:
+            style.textColor = color
+        return style
+
+    def size(self, points: float) -> float:
+        return points * self.scale
+
+
+class GroupStart(Flowable):
+    """Marks where a group (a corner, a household, a slip) begins; takes no space.
+
+    If the group runs over a page, the engine prints `text（续）` at the top of each
+    continuation page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class GroupEnd(GroupStart):
+    """The group before it has ended: no "（续）" after this point."""
+
+    def __init__(self):
+        super().__init__("")
+
+
+class PageTotal(Flowable):
+    """An indexing flowable: multiBuild builds again until the page count it saw on the
+    last pass is the page count of this one, so "共 M 页" is always right."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen: int | None = None
+        self.total: int | None = None
+
+    def isIndexing(self):
+        return 1
+
+    def isSatisfied(self):
+        return self.seen is not None and self.seen == self.total
+
+    def beforeBuild(self):
+        self.seen = self.total
+
+    def afterBuild(self):
+        pass
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+@dataclass
+class Page:
+    """What the page furniture says: the running title and the footer's left note."""
+
+    title: str = ""
+    note: str = ""
+
+
+class VillageDoc(BaseDocTemplate):
+    def __init__(self, buffer, paper: str, turned: bool, page: Page, title: str):
+        size = landscape(PAPERS[paper]) if turned else PAPERS[paper]
+        super().__init__(buffer, pagesize=size, title=title, author="villagebook",
+                         creator="villagebook", invariant=1, pageCompression=1,
+                         leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN + HEADER, bottomMargin=MARGIN + FOOTER)
+        self.furniture, self.paper = page, paper
+        self.counter = PageTotal()
+        self.group = ""  # the group the last flowable belongs to
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furnish)])
+
+    def handle_pageBegin(self):
+        self.page_group, self.first_on_page = self.group, None
+        super().handle_pageBegin()
+
+    def afterFlowable(self, flowable):
+        if self.first_on_page is None:
+            self.first_on_page = flowable
+        if isinstance(flowable, GroupStart):
+            self.group = flowable.text
+
+    def afterPage(self):
+        self.counter.total = self.page  # the last page's number, once the build is done
+
+    def _furnish(self, canvas, doc):
+        """Header band and footer band of one page, drawn when the page is done."""
+        width, height = self.pagesize
+        font = register()
+        canvas.saveState()
+        continued = self.page_group and not isinstance(self.first_on_page, GroupStart)
+        head = t("p.continued", group=self.page_group) if continued else self.furniture.title
+        if head:
+            size = FOOTER_SIZE * SCALE[self.paper] * (1.3 if continued else 1)
+            canvas.setFont(font, size)
+            canvas.setFillGray(0 if continued else 0.35)
+            canvas.drawString(MARGIN, height - MARGIN - size, printable(head))
+        canvas.setFont(font, FOOTER_SIZE)
+        canvas.setFillGray(0.35)
+        total = self.counter.seen or self.page
+        canvas.drawRightString(width - MARGIN, MARGIN, t("p.page", page=self.page, pages=total))
+        if self.furniture.note:
+            canvas.drawString(MARGIN, MARGIN, printable(self.furniture.note))
+        canvas.restoreState()
+
+
+def render(story_maker, paper: str = "A4", turned: bool = False, page: Page | None = None,
+           title: str = "") -> tuple[bytes, int]:
+    """The PDF bytes and page count of a story made by story_maker(doc).
+
+    The story is made once and laid out by multiBuild as often as the page count needs
+    (twice, as a rule); its flowables must be safe to lay out again, which platypus's own
+    flowables are."""
+    buffer = io.BytesIO()
+    doc = VillageDoc(buffer, paper, turned, page or Page(), title)
+    story = [doc.counter, *story_maker(doc)]
+    doc.multiBuild(story)
+    return buffer.getvalue(), doc.counter.total or 0
+
+
+__all__ = ["GroupEnd", "GroupStart", "MARGIN", "PAPERS", "Page", "Styles", "TA_CENTER",
+           "VillageDoc", "mm", "render"]
