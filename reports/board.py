@@ -1,198 +1,177 @@
 """红榜: the star-and-flag bulletin board, as a committee would pin it up.
 
-Geometry first (which resident goes on which page, where), then drawing; sizes are named
-in millimetres at the top. Names are 16 pt so they read from a step away.
+A story for the shared page engine (reports/document.py): title, period and its state,
+the legend with the village's own settings, the role models, then the residents in two
+newspaper columns (reports/columns.py), by corner (a heading per corner, repeated with
+"（续）" on a continuation page) or by household (households packed into the columns as
+blocks, in natural order: 马家3户 before 马家37户), and the rules at the end. Type is
+sized for the paper: names 16 pt on A4 and 22.6 pt on A3, a poster, not a page blown up.
 """
 
 from __future__ import annotations
 
-import io
+import re
+from collections import Counter
 from itertools import groupby
+from xml.sax.saxutils import escape
 
-from reports import shapes
-from reports.fonts import printable, register, width, wrap
-from reports.page import MARGIN, PAPERS, mm, new_canvas, page_footer, period_words
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether, Paragraph, Spacer
+
+from reports import document, shapes
+from reports.board_head import Legend, RoleModels
+from reports.board_rows import Look, ResidentRow, household_blocks
+from reports.columns import Columns
+from reports.document import TA_CENTER, GroupEnd, GroupStart, Page, Styles, mm
+from reports.fonts import printable
 from villagebook.i18n import t
 from villagebook.printing import BoardData
-from villagebook.quantities import fmt_points
 
-TITLE_SIZE = 30
-SUBTITLE_SIZE = 15
-NAME_SIZE = 16
-POINTS_SIZE = 12
-ROLE_SIZE = 18
-GROUP_SIZE = 14
-ROW_H = 11 * mm
-GROUP_H = 10 * mm
+GUTTER = 7 * mm  # between the two columns (A4; scaled on A3)
 COLUMNS = 2
-FIRST_HEADER_H = 62 * mm  # title, period, role models band
-NEXT_HEADER_H = 16 * mm
-FOOTER_H = 30 * mm
-FLAG_H = 6 * mm
-FLAG_STEP = 5.6 * mm
-STAR_R = 2.3 * mm
-STAR_STEP = 5 * mm
-MAX_FLAGS_DRAWN = 6  # more than this: one flag and ×N
-MAX_STARS_DRAWN = 6
 
 
-def _rows(data: BoardData) -> list[tuple[str, object]]:
-    """The board as a flow of ("group", name) and ("pair", [line, line]) rows."""
-    key = (lambda ln: ln.corner) if data.group_by == "corner" else (lambda ln: ln.household)
-    ordered = sorted(data.lines, key=lambda ln: (key(ln), -ln.points_c, ln.name))
-    rows: list[tuple[str, object]] = []
-    for group, members in groupby(ordered, key=key):
-        members = list(members)
-        rows.append(("group", group or "—"))
-        for i in range(0, len(members), COLUMNS):
-            rows.append(("pair", members[i:i + COLUMNS]))
-    return rows
+def natural(text: str) -> list:
+    """Sort key with numbers as numbers: 马家3户 before 马家37户, 2组 before 10组."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
+            for part in re.split(r"(\d+)", text or "")]
 
 
-def _paginate(rows, height: float) -> list[list]:
-    """Split rows into pages; a group heading never ends a page alone."""
-    pages, current = [], []
-    room = height - MARGIN - FIRST_HEADER_H - FOOTER_H
-    for i, (kind, value) in enumerate(rows):
-        need = GROUP_H if kind == "group" else ROW_H
-        if kind == "group" and i + 1 < len(rows):
-            need += ROW_H
-        if need > room and current:
-            pages.append(current)
-            current = []
-            room = height - MARGIN - NEXT_HEADER_H - FOOTER_H
-        current.append((kind, value))
-        room -= GROUP_H if kind == "group" else ROW_H
-    pages.append(current)
-    return pages
+def period_words(data: BoardData) -> str:
+    """2026年11月 / 2026年度（截至11月）/ 历年累计（截至2026年11月）."""
+    month = data.month or data.period.lstrip(".")
+    if len(month) < 7:  # a year's board made without its month: the year alone
+        return data.period
+    year, number = month[:4], int(month[5:7])
+    if data.period.startswith(".."):
+        return t("p.period.all", year=year, month=number)
+    if len(data.period) == 4:
+        return t("p.period.year", year=year, month=number)
+    return t("p.period.month", year=year, month=number)
 
 
-def _marks(c, line, x: float, y: float, mono: bool) -> None:
-    """Flags then loose stars from x along the baseline y; ×N when too many to draw."""
-    c.setFont(register(), POINTS_SIZE)
-    if line.flags > MAX_FLAGS_DRAWN:
-        shapes.flag(c, x, y - 1 * mm, FLAG_H, mono)
-        c.drawString(x + FLAG_STEP, y, f"×{line.flags}")
-        x += FLAG_STEP + width(f"×{line.flags}", POINTS_SIZE) + 2 * mm
-    else:
-        for _ in range(line.flags):
-            shapes.flag(c, x, y - 1 * mm, FLAG_H, mono)
-            x += FLAG_STEP
-        x += 1 * mm if line.flags else 0
-    if line.loose_stars > MAX_STARS_DRAWN:
-        shapes.star(c, x + STAR_R, y + 1.4 * mm, STAR_R, mono)
-        c.drawString(x + STAR_STEP, y, f"×{line.loose_stars}")
-    else:
-        for _ in range(line.loose_stars):
-            shapes.star(c, x + STAR_R, y + 1.4 * mm, STAR_R, mono)
-            x += STAR_STEP
+def state_words(data: BoardData) -> str:
+    """公示中 / 已定稿 for the month printed (on a year's board: 11月公示中)."""
+    state = data.posting.state
+    if state not in ("posted", "final"):
+        return ""
+    if len(data.period) == 7 or not data.month:
+        return t(f"state.{state}")
+    return t("p.board.month_state", month=int(data.month[5:7]), year=data.month[:4],
+             state=state)
 
 
-def _header(c, data: BoardData, size, first: bool, mono: bool) -> float:
-    """Draw the page's header; return the y where the rows start."""
-    w, h = size
-    accent = shapes.BLACK if mono else shapes.RED
-    title = t("p.board_title", village=printable(data.village))
-    period = period_words(data.period)
-    if not first:
-        c.setFont(register(), 11)
-        c.setFillColorRGB(*accent)
-        c.drawString(MARGIN, h - MARGIN, f"{title}　{period}")
-        c.setFillGray(0)
-        return h - MARGIN - NEXT_HEADER_H + 6 * mm
-    c.setFillColorRGB(*accent)
-    c.rect(0, h - 8 * mm, w, 8 * mm, stroke=0, fill=1)
-    c.setFont(register(), TITLE_SIZE)
-    c.drawCentredString(w / 2, h - MARGIN - 12 * mm, title)
-    c.setFillGray(0.15)
-    c.setFont(register(), SUBTITLE_SIZE)
-    c.drawCentredString(w / 2, h - MARGIN - 21 * mm, period)
-    c.setFont(register(), 10)
-    c.setFillGray(0.35)
-    c.drawCentredString(w / 2, h - MARGIN - 27 * mm, t("p.legend", spf=data.stars_per_flag))
-    # role models band
-    top = h - MARGIN - 31 * mm
-    c.setFillColorRGB(*((0.93, 0.93, 0.93) if mono else (1, 0.94, 0.90)))
-    c.roundRect(MARGIN, top - 24 * mm, w - 2 * MARGIN, 24 * mm, 3 * mm, stroke=0, fill=1)
-    c.setFillColorRGB(*accent)
-    c.setFont(register(), GROUP_SIZE)
-    c.drawString(MARGIN + 4 * mm, top - 7 * mm, t("p.role_models"))
-    x = MARGIN + 4 * mm
-    slot = (w - 2 * MARGIN - 8 * mm) / 5
-    for line in data.role_models:
-        shapes.star(c, x + 3 * mm, top - 15 * mm, 3 * mm, mono)
-        c.setFillGray(0)
-        c.setFont(register(), ROLE_SIZE)
-        c.drawString(x + 8 * mm, top - 17.5 * mm, printable(line.name))
-        c.setFont(register(), 10)
-        c.setFillGray(0.3)
-        c.drawString(x + 8 * mm, top - 22 * mm, t("p.points", points=fmt_points(line.points_c)))
-        x += slot
-    c.setFillGray(0)
-    return h - MARGIN - FIRST_HEADER_H
+class Board:
+    """One board's story; `rows` keeps every resident's row flowable (for the tests)."""
 
+    def __init__(self, data: BoardData, paper: str = "A4", mono: bool = False):
+        self.data, self.paper, self.mono = data, paper, mono
+        self.st = Styles(paper)
+        self.accent = shapes.BLACK if mono else shapes.RED
+        self.colour = colors.Color(*self.accent)
+        self.rows: list[ResidentRow] = []
 
-def _footer(c, data: BoardData, size, page: int, pages: int, mono: bool) -> None:
-    w, _ = size
-    accent = shapes.BLACK if mono else shapes.RED
-    c.saveState()
-    c.setStrokeColorRGB(*accent)
-    c.setLineWidth(0.8)
-    c.line(MARGIN, FOOTER_H - 4 * mm, w - MARGIN, FOOTER_H - 4 * mm)
-    c.setFont(register(), 10)
-    c.setFillColorRGB(*accent)
-    c.drawString(MARGIN, FOOTER_H - 9 * mm, t("p.only_adds"))
-    c.setFillGray(0.25)
-    c.setFont(register(), 8.5)
-    lines = wrap(t("p.how_earned") + "；".join(data.rules), 8.5, w - 2 * MARGIN)
-    y = FOOTER_H - 13.5 * mm
-    for text in lines[:2]:
-        c.drawString(MARGIN, y, text)
-        y -= 4 * mm
-    if data.posting.state == "posted" and data.posting.objection_until:
-        c.setFillColorRGB(*accent)
-        c.drawString(MARGIN, y, t("p.posted", until=data.posting.objection_until))
-    c.restoreState()
-    page_footer(c, size, page, pages)
+    def title(self) -> str:
+        return t("p.board_title", village=printable(self.data.village))
+
+    def story(self, doc) -> list:
+        data, st, s = self.data, self.st, self.st.scale
+        self._width = doc.width
+        gutter = GUTTER * s
+        width = (doc.width - gutter * (COLUMNS - 1)) / COLUMNS
+        look = Look(data.lines, width, s, self.mono, data.stars_per_flag)
+        twins = {name for name, n in Counter(ln.name for ln in data.lines).items() if n > 1}
+        out = self._head(twins)
+        self.rows = []
+        if not data.lines:
+            out.append(Paragraph(escape(t("no_rows")), st(16, align=TA_CENTER)))
+        elif data.group_by == "household":
+            out.append(self._households(look, width, gutter, doc.height))
+        else:
+            out += self._corners(look, width, gutter, twins)
+        return out + [GroupEnd(), self._foot()]
+
+    def _head(self, twins: set[str]) -> list:
+        data, st, s = self.data, self.st, self.st.scale
+        period = escape(period_words(data))
+        state = state_words(data)
+        if state:
+            period += f'　<font color="{self.colour.hexval()}">{escape(state)}</font>'
+        out = [HRFlowable(width="100%", thickness=2.5 * mm * s, color=self.colour,
+                          spaceAfter=4 * mm * s),
+               Paragraph(escape(self.title()), st(28, leading=1.25, align=TA_CENTER,
+                                                  color=self.colour)),
+               Paragraph(period, st(16, align=TA_CENTER)),
+               Legend(data.points_per_star_c, data.stars_per_flag, s, self.mono),
+               Spacer(1, 2 * mm * s)]
+        if data.role_models:
+            out += [RoleModels(data.role_models, twins, s, self.mono), Spacer(1, 3 * mm * s)]
+        return out
+
+    def _row(self, line, look: Look, household: bool) -> ResidentRow:
+        row = ResidentRow(line, look, household)
+        self.rows.append(row)
+        return row
+
+    def _corners(self, look: Look, width: float, gutter: float, twins: set[str]) -> list:
+        """Per corner: its heading (kept with its first row), its rows in columns."""
+        out = []
+        lines = sorted(self.data.lines, key=lambda ln: (natural(ln.corner), -ln.points_c,
+                                                        natural(ln.name)))
+        heading = self.st(15, color=self.colour)
+        heading.spaceBefore, heading.spaceAfter = 3 * mm * self.st.scale, 1 * mm
+        for corner, members in groupby(lines, key=lambda ln: ln.corner or "—"):
+            rows = [self._row(ln, look, ln.name in twins) for ln in members]
+            out += [GroupEnd(),  # the corner before has ended: no "（续）" for it below
+                    CondPageBreak(heading.leading + heading.spaceBefore + rows[0].height
+                                  + 2 * mm),
+                    GroupStart(printable(corner)),
+                    Paragraph(escape(f"【{printable(corner)}】"), heading),
+                    Columns(rows, width, COLUMNS, gutter)]
+        return out
+
+    def _households(self, look: Look, width: float, gutter: float, room: float) -> Columns:
+        """Households as blocks packed into the columns, in natural order."""
+        lines = sorted(self.data.lines, key=lambda ln: (natural(ln.household), -ln.points_c,
+                                                        natural(ln.name)))
+        blocks = []
+        for house, members in groupby(lines, key=lambda ln: ln.household or "—"):
+            rows = [self._row(ln, look, False) for ln in members]
+            name = printable(house)
+            blocks += household_blocks(name, t("p.continued", group=name), rows, look,
+                                       self.accent, room * 0.9)
+        return Columns(blocks, width, COLUMNS, gutter)
+
+    def _foot(self) -> KeepTogether:
+        """Only adds, never deducts; every rule in full (wrapped, never cut); the month's
+        posting deadline while it is still ahead, or that the month is final."""
+        data, st, s = self.data, self.st, self.st.scale
+        grey = colors.Color(0.25, 0.25, 0.25)
+        out = [Spacer(1, 4 * mm * s),
+               HRFlowable(width="100%", thickness=0.8 * s, color=self.colour,
+                          spaceAfter=2 * mm * s),
+               Paragraph(escape(t("p.only_adds")), st(11, color=self.colour)),
+               Paragraph(escape(t("p.how_earned")), st(11, color=grey))]
+        if data.rules:  # one short paragraph per rule: wrapped, never cut mid-item
+            gutter = GUTTER * s
+            width = (self._width - gutter * (COLUMNS - 1)) / COLUMNS
+            rule = st(11, color=grey)
+            rule.leftIndent, rule.firstLineIndent = 3 * mm * s, -3 * mm * s
+            out.append(Columns([Paragraph(escape(f"· {printable(text)}"), rule)
+                                for text in data.rules], width, COLUMNS, gutter))
+        posting = data.posting
+        if posting.state == "posted" and (posting.objection_until or "") >= data.day:
+            out.append(Paragraph(escape(t("p.posted", until=posting.objection_until)),
+                                 st(11, color=self.colour)))
+        elif posting.state == "final" and len(data.period) == 7:
+            out.append(Paragraph(escape(t("p.board.final")), st(11, color=self.colour)))
+        return KeepTogether(out)
+
+    def render(self) -> tuple[bytes, int]:
+        page = Page(f"{self.title()}　{period_words(self.data)}", t("p.board.note"))
+        return document.render(self.story, self.paper, page=page, title=self.title())
 
 
 def render(data: BoardData, paper: str = "A4", mono: bool = False) -> tuple[bytes, int]:
     """The board as PDF bytes, and its number of pages."""
-    size = PAPERS[paper]
-    w, h = size
-    pages = _paginate(_rows(data), h)
-    buffer = io.BytesIO()
-    c = new_canvas(buffer, size, t("p.board_title", village=data.village))
-    col_w = (w - 2 * MARGIN) / COLUMNS
-    for number, rows in enumerate(pages, start=1):
-        y = _header(c, data, size, number == 1, mono)
-        for kind, value in rows:
-            if kind == "group":
-                c.setFillColorRGB(*(shapes.BLACK if mono else shapes.RED))
-                c.setFont(register(), GROUP_SIZE)
-                c.drawString(MARGIN, y - 7 * mm, f"【{printable(value)}】")
-                c.setStrokeGray(0.7)
-                c.setLineWidth(0.5)
-                c.line(MARGIN, y - 9 * mm, w - MARGIN, y - 9 * mm)
-                c.setFillGray(0)
-                y -= GROUP_H
-                continue
-            for i, line in enumerate(value):
-                x = MARGIN + i * col_w
-                base = y - 7.5 * mm
-                c.setFont(register(), NAME_SIZE)
-                c.drawString(x + 1 * mm, base, printable(line.name))
-                c.setFont(register(), POINTS_SIZE)
-                c.drawRightString(x + col_w - 3 * mm, base, fmt_points(line.points_c))
-                _marks(c, line, x + 27 * mm, base, mono)
-            c.setStrokeGray(0.88)
-            c.setLineWidth(0.3)
-            c.line(MARGIN, y - ROW_H, w - MARGIN, y - ROW_H)
-            y -= ROW_H
-        if not data.lines:
-            c.setFont(register(), NAME_SIZE)
-            c.drawCentredString(w / 2, y - 20 * mm, t("no_rows"))
-        _footer(c, data, size, number, len(pages), mono)
-        c.showPage()
-    c.save()
-    return buffer.getvalue(), len(pages)
+    return Board(data, paper, mono).render()

@@ -156,7 +156,7 @@ class VillageDoc(BaseDocTemplate):
             canvas.setFont(font, size)
             canvas.setFillGray(0 if continued else 0.35)
             canvas.drawString(MARGIN, height - MARGIN - size, printable(head))
-        canvas.setFont(font, FOOTER_SIZE)
+        canvas.setFont(font, FOOTER_SIZE * SCALE[self.paper])
         canvas.setFillGray(0.35)
         total = self.counter.seen or self.page
         canvas.drawRightString(width - MARGIN, MARGIN, t("p.page", page=self.page, pages=total))

@@ -1,108 +1,221 @@
-"""积分细则: the catalogue as a notice in plain words, in large type for the board."""
+"""公示: the month put up for checking, as a notice the committee pins beside the sheet.
+
+What it says, and why (issue 10, point 5):
+- the window as the book has it, never a deadline already past: posted and still open
+  "请于 X 前提出"; posted and past "公示期已于 X 结束"; final "已定稿" and its date (an
+  early finalize included); not yet posted "公示后 N 天内";
+- where it hangs (setting notice_place) and whom to ask (setting contact, when set), and
+  the committee's 落款 with the date, as a village's own notice is signed;
+- the totals exactly as the sheet states them (the same tally): opted-out residents are
+  counted in them, and said to be, but never named;
+- every on-board resident with points, all of them, because the notice is where a
+  resident checks their own line: by corner, then pinyin, three name/points pairs a row
+  in 16 pt (22.6 pt on A3), header row repeated, a corner run over a page headed （续）.
+The catalogue (积分细则) lives in reports/rules.py; it is re-exported here for publish.
+"""
 
 from __future__ import annotations
 
-import io
+from collections import Counter
+from itertools import groupby
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from reports import shapes
-from reports.fonts import printable, register, wrap
-from reports.page import (
-    MARGIN,
-    PAPERS,
-    mm,
-    new_canvas,
-    page_footer,
-    period_words,
-    today_words,
-)
+from reports.document import GroupEnd, GroupStart, Page, Styles, mm, render
+from reports.fonts import printable
+from reports.page import period_words
+from reports.rules import render_catalogue
 from villagebook.i18n import t
-from villagebook.printing import CatalogueData, NoticeData
+from villagebook.printing import NoticeData
 from villagebook.quantities import fmt_points
 
-TITLE_SIZE = 26
-RULE_SIZE = 16
-TEXT_SIZE = 12
+RED = colors.Color(*shapes.RED)
+PAIRS = 3  # name/points pairs a row: a 4-character name still fits on one line
+NAME_SIZE = 16
+PAD = 4  # cell padding, points on A4
+TEXT_SIZE = 16
 
 
-def _titled_page(size, title: str):
-    """A one-page notice: its canvas with the title drawn large and red at the top."""
-    w, h = size
-    buffer = io.BytesIO()
-    c = new_canvas(buffer, size, title)
-    c.setFillColorRGB(*shapes.RED)
-    c.setFont(register(), TITLE_SIZE)
-    c.drawCentredString(w / 2, h - MARGIN - 14 * mm, printable(title))
-    c.setFillGray(0)
-    return buffer, c
+def window(data: NoticeData) -> str:
+    """The one sentence about objections, true on the day printed (never a past deadline)."""
+    post = data.posting
+    if post.state == "final":
+        return t("p.nt_final", day=(post.finalized_at or data.day)[:10])
+    if post.state == "posted" and post.objection_until:
+        if data.day <= post.objection_until:
+            return t("p.notice_until", until=post.objection_until)
+        return t("p.nt_closed", until=post.objection_until)
+    if post.reopened_at:
+        return t("p.nt_reopened", reason=post.reopen_reason or "", days=data.objection_days)
+    return t("p.notice_days", days=data.objection_days)
 
 
-def render_catalogue(data: CatalogueData, stars_per_flag: int = 6,
-                     paper: str = "A4") -> tuple[bytes, int]:
-    size = PAPERS[paper]
-    w, h = size
-    buffer, c = _titled_page(size, t("p.catalogue_title", village=data.village))
-    font = register()
-    y = h - MARGIN - 32 * mm
-    for rule in data.rules:
-        shapes.star(c, MARGIN + 4 * mm, y + 2 * mm, 2.6 * mm)
-        for part in wrap(rule, RULE_SIZE, w - 2 * MARGIN - 12 * mm):
-            c.setFont(font, RULE_SIZE)
-            c.drawString(MARGIN + 10 * mm, y, part)
-            y -= 9 * mm
-        y -= 2 * mm
-    y -= 6 * mm
-    c.setFont(font, TEXT_SIZE)
-    for text in (t("p.star_rule", spf=stars_per_flag), t("p.catalogue_principles")):
-        for part in wrap(text, TEXT_SIZE, w - 2 * MARGIN):
-            c.drawString(MARGIN, y, part)
-            y -= 6.5 * mm
-    page_footer(c, size, 1, 1, left=today_words())
-    c.showPage()
-    c.save()
-    return buffer.getvalue(), 1
+def _date_words(day: str) -> str:
+    y, m, d = (int(part) for part in day[:10].split("-"))
+    return t("p.nt_date", y=y, m=m, d=d)
 
 
-NOTICE_TOP = 12  # names listed by points; the full sheet hangs beside the notice
+def _para(text: str, style) -> Paragraph:
+    return Paragraph(escape(printable(text)), style)
+
+
+def _facts(data: NoticeData, st: Styles, width: float) -> Table:
+    """When, where, how to object, whom to ask: a two-column table in large type."""
+    post, value = data.posting, st(TEXT_SIZE)
+    label = st(TEXT_SIZE, color=RED)
+    if post.state in ("posted", "final") and post.posted_at:
+        until = post.objection_until or ""
+        if post.state == "final" and post.finalized_at and until:  # an early finalize
+            until = min(until, post.finalized_at[:10])  # closed the window that day
+        when = t("p.nt_span", start=post.posted_at[:10], until=until)
+    else:
+        when = t("p.nt_from_posting", days=data.objection_days)
+    rows = [(t("p.nt_when"), when)]
+    if post.state == "final":
+        rows.append((t("p.nt_final_on"), (post.finalized_at or data.day)[:10]))
+    rows.append((t("p.nt_where"), t("p.nt_where_text", place=data.place)))
+    rows.append((t("p.nt_object"), t("p.notice_how")))
+    if data.contact:
+        rows.append((t("p.nt_contact"), data.contact))
+    label_width = st.size(TEXT_SIZE) * 5
+    table = Table([[_para(a, label), _para(b, value)] for a, b in rows],
+                  colWidths=[label_width, width - label_width])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, RED), ("LINEBELOW", (0, -1), (-1, -1), 0.8, RED),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.Color(0.8, 0.8, 0.8)),
+        ("TOPPADDING", (0, 0), (-1, -1), st.size(4)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), st.size(5)),
+    ]))
+    return table
+
+
+def _head(data: NoticeData, st: Styles, title: str, period: str, width: float) -> list:
+    """Page 1: title, the month and its state, the window, the totals, the facts, 落款."""
+    state = t(f"state.{data.posting.state}")
+    hidden = data.residents - len(data.lines)
+    summary = t("p.nt_summary", period=period, count=data.residents,
+                entries=data.total_entries, points=fmt_points(data.total_c))
+    if hidden:
+        summary += t("p.nt_hidden", count=hidden)
+    post = data.posting
+    signed = {"final": post.finalized_at, "posted": post.posted_at}.get(post.state) or data.day
+
+    def gap():
+        return Spacer(1, st.size(4 * mm))
+
+    return [
+        _para(title, st(28, align=TA_CENTER, color=RED)),
+        _para(t("p.nt_state", period=period, state=state), st(20, align=TA_CENTER)),
+        gap(),
+        _para(window(data), st(20, color=RED)),
+        gap(),
+        _para(summary, st(TEXT_SIZE)),
+        gap(),
+        _facts(data, st, width),
+        gap(),
+        KeepTogether([  # 落款: the committee's name over the date
+            _para(t("p.nt_committee", village=data.village), st(TEXT_SIZE, align=TA_RIGHT)),
+            _para(_date_words(signed), st(TEXT_SIZE, align=TA_RIGHT))]),
+        Spacer(1, st.size(8 * mm)),
+    ]
+
+
+def _widths(data: NoticeData, st: Styles, width: float) -> list[float]:
+    """Name and points columns: points as wide as the widest figure, the same for every
+    corner, so the columns line up down the whole notice; names take the rest."""
+    widest = max(stringWidth(text, st.font, st.size(NAME_SIZE)) for text in (
+        t("p.nt_points"), *(fmt_points(ln.points_c) for ln in data.lines)))
+    points_width = widest + 2 * st.size(PAD) + 2
+    return [width / PAIRS - points_width, points_width] * PAIRS
+
+
+def _rows(lines, st: Styles, dup: Counter) -> list[list]:
+    """Rows of PAIRS name/points pairs, the last row filled out with empty cells."""
+    name, points = st(NAME_SIZE), st(NAME_SIZE, align=TA_RIGHT)
+    small = st.size(11)
+    cells = []
+    for ln in lines:
+        text = escape(printable(ln.name))
+        if dup[ln.name] > 1:  # same names are told apart by their household
+            text += f' <font size="{small:.1f}">{escape(printable(ln.household))}</font>'
+        cells += [Paragraph(text, name), Paragraph(fmt_points(ln.points_c), points)]
+    cells += [""] * (-len(cells) % (2 * PAIRS))
+    return [cells[i:i + 2 * PAIRS] for i in range(0, len(cells), 2 * PAIRS)]
+
+
+def _corner_table(lines, st: Styles, dup: Counter, widths: list[float]) -> LongTable:
+    head = st(11, color=colors.Color(0.35, 0.35, 0.35))
+    rows = _rows(lines, st, dup)
+    header = [Paragraph(t("p.nt_name"), head), Paragraph(t("p.nt_points"), head)] * PAIRS
+    table = LongTable([header, *rows], colWidths=widths, repeatRows=1)
+    grey = colors.Color(0.75, 0.75, 0.75)
+    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.3, grey),
+             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(.96, .96, .96)]),
+             ("LEFTPADDING", (0, 0), (-1, -1), st.size(PAD)),
+             ("RIGHTPADDING", (0, 0), (-1, -1), st.size(PAD)),
+             ("TOPPADDING", (0, 0), (-1, -1), st.size(3)),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), st.size(4))]
+    style += [("LINEAFTER", (2 * i + 1, 0), (2 * i + 1, -1), 0.8, grey)
+              for i in range(PAIRS - 1)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _height(flowables, width: float) -> float:
+    return sum(f.wrap(width, 10**6)[1] for f in flowables)
+
+
+def _names(data: NoticeData, st: Styles, title: str, period: str, width: float) -> list:
+    """Every on-board resident with points, corner by corner; nobody cut, nobody twice.
+
+    A heading never ends a page: a CondPageBreak measured on the heading and the corner's
+    first rows (a 40-character name makes a tall row) moves it on when they do not fit."""
+    listed = _para(t("p.nt_list"), st(18, color=RED))
+    if not data.lines:
+        return [listed, _para(t("p.nt_none"), st(TEXT_SIZE))]
+    story, lead = [], [listed]  # the list's title stays with the first corner
+    dup = Counter(ln.name for ln in data.lines)
+    widths = _widths(data, st, width)
+    for corner, group in groupby(data.lines, key=lambda ln: ln.corner):
+        lines = list(group)
+        heading = _para(t("p.nt_corner", corner=corner, count=len(lines)), st(18))
+        gap = Spacer(1, st.size(3 * mm))
+        first = _corner_table(lines[:2 * PAIRS], st, dup, widths)
+        room = _height([*lead, gap, heading, first], width) + 2
+        story += [CondPageBreak(room), *lead, gap,
+                  GroupStart(t("p.nt_group", title=title, period=period, corner=corner)),
+                  heading, _corner_table(lines, st, dup, widths), GroupEnd()]
+        lead = []
+    return story
 
 
 def render_notice(data: NoticeData, paper: str = "A4") -> tuple[bytes, int]:
-    """公示: the month is up for checking; the deadline and how to object, in large type."""
-    size = PAPERS[paper]
-    w, h = size
-    buffer, c = _titled_page(size, t("p.notice_title", village=data.village))
-    font = register()
-    c.setFont(font, RULE_SIZE)
-    y = h - MARGIN - 30 * mm
-    summary = t("p.notice_summary", period=period_words(data.month), count=data.residents,
-                entries=data.total_entries, points=fmt_points(data.total_c))
-    for part in wrap(summary, RULE_SIZE, w - 2 * MARGIN):
-        c.drawString(MARGIN, y, part)
-        y -= 9 * mm
-    y -= 4 * mm
-    for line in data.lines[:NOTICE_TOP]:
-        c.setFont(font, RULE_SIZE)
-        c.drawString(MARGIN + 10 * mm, y, printable(line.name))
-        c.drawRightString(w / 2 + 30 * mm, y, fmt_points(line.points_c))
-        y -= 8 * mm
-    if len(data.lines) > NOTICE_TOP:
-        c.setFont(font, TEXT_SIZE)
-        c.drawString(MARGIN + 10 * mm, y, t("p.notice_more", count=len(data.lines) - NOTICE_TOP))
-        y -= 8 * mm
-    y -= 6 * mm
-    until = data.posting.objection_until
-    how = (t("p.notice_until", until=until) if until
-           else t("p.notice_days", days=data.objection_days))
-    c.setFillColorRGB(*shapes.RED)
-    for part in wrap(how, RULE_SIZE, w - 2 * MARGIN):
-        c.setFont(font, RULE_SIZE)
-        c.drawString(MARGIN, y, part)
-        y -= 9 * mm
-    c.setFillGray(0)
-    c.setFont(font, TEXT_SIZE)
-    for part in wrap(t("p.notice_how"), TEXT_SIZE, w - 2 * MARGIN):
-        c.drawString(MARGIN, y, part)
-        y -= 6.5 * mm
-    page_footer(c, size, 1, 1, left=today_words())
-    c.showPage()
-    c.save()
-    return buffer.getvalue(), 1
+    """The notice's PDF bytes and page count."""
+    st = Styles(paper)
+    title = t("p.notice_title", village=data.village)
+    period = period_words(data.month)
+    page = Page(note=t("p.nt_footer", title=title, period=period, day=data.day))
+
+    def story(doc):
+        return [*_head(data, st, title, period, doc.width),
+                *_names(data, st, title, period, doc.width)]
+
+    return render(story, paper, page=page, title=f"{title} {period}")
+
+
+__all__ = ["render_catalogue", "render_notice", "window"]

@@ -52,7 +52,7 @@ def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "mon
         pdf, pages = notices.render_notice(data, paper)
     else:
         data = printing.catalogue_data(book)
-        pdf, pages = notices.render_catalogue(data, settings.load(book).stars_per_flag, paper)
+        pdf, pages = notices.render_catalogue(data, paper)
     missing = {name: gaps for name in printing.names_in(data) if (gaps := fonts.missing(name))}
     return pdf, pages, missing
 

@@ -1,125 +1,244 @@
-"""个人积分单: each resident's own month, several slips to an A4 page with cut lines.
+"""个人积分单: each resident's own month, several slips to a page with cut lines between.
 
-A slip lists every entry of the month with its date, what, quantity, points and who
-recorded it; voided entries stay on it, struck through, with their reason.
+A slip lists every entry of the month (date, what, quantity, points, who recorded it,
+note); voided entries stay on it, struck through, with their reason, and out of the
+totals. It is a story for the shared page engine (reports/document.py), so platypus does
+the pagination: a short slip is kept whole (KeepTogether) and moves to the next page
+rather than being cut; a slip longer than a page starts on a fresh page and its table
+splits by row, repeating its column header, under a "name（续）" heading, and it always
+ends with the month's and the cumulative totals and what the resident may still do
+(object by a date that has not passed, or nothing: the month is final).
 """
 
 from __future__ import annotations
 
-import io
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from reports import shapes
-from reports.fonts import printable, register, width
-from reports.page import MARGIN, PAPERS, mm, new_canvas, page_footer, period_words
+from reports.document import GroupEnd, GroupStart, Page, Styles, mm
+from reports.document import render as render_story
+from reports.fonts import printable, width
+from reports.page import period_words
+from reports.slip_parts import CutLine, heading
+from reports.slip_parts import safe as _text
 from villagebook.i18n import t
 from villagebook.printing import Slip, SlipsData
 from villagebook.quantities import fmt_points
 
-ROW_H = 6 * mm
-HEAD_H = 22 * mm
-TAIL_H = 16 * mm
-GAP = 8 * mm  # room for the cut line between slips
-TEXT = 10.5
-COLS = [0, 24, 70, 100, 122, 142]  # mm from the slip's left: date, what, qty, points, by, note
+TEXT = 11  # an entry line, in points on A4 (the engine scales it on A3)
+NAME = 18  # the resident's name
+SMALL = 10  # the slip's title and the state line
+HEAD_SIZE = 9 * 1.3  # the engine's "（续）" heading size on A4 (reports/document.py)
+# (heading key, share of the width): the note gets the most room and wraps
+COLUMNS = (("h.day", 0.125), ("p.what", 0.25), ("h.quantity", 0.11), ("h.points", 0.10),
+           ("p.by", 0.12), ("h.note", 0.295))
+NOTE_PIECE = 300  # characters of a long note per row: about seven lines across the slip
+GREY = colors.Color(0.42, 0.42, 0.42)
 
 
-def _height(slip: Slip) -> float:
-    return HEAD_H + ROW_H * (len(slip.entries) + 1) + TAIL_H
+def state_line(data: SlipsData) -> str:
+    """What the resident may still do: never a deadline that has passed."""
+    post, days = data.posting, data.objection_days
+    if post.state == "final":
+        return t("p.slip_final", day=(post.finalized_at or "")[:10])
+    if post.state == "posted" and post.objection_until:
+        if data.day > post.objection_until:
+            return t("p.slip_closed", until=post.objection_until)
+        return t("p.object_until", until=post.objection_until)
+    if post.reopened_at:
+        return t("p.slip_reopened", reason=post.reopen_reason or "", days=days)
+    return t("p.slip_open", days=days)
 
 
-def _layout(data: SlipsData, height: float) -> list[list[Slip]]:
-    pages, current, room = [], [], height - 2 * MARGIN
-    for slip in data.slips:
-        need = _height(slip) + GAP
-        if need > room and current:
-            pages.append(current)
-            current, room = [], height - 2 * MARGIN
-        current.append(slip)
-        room -= need
-    pages.append(current)
-    return pages
+def group_text(slip: Slip, styles: Styles, room: float) -> str:
+    """The continuation heading: name and household, or the name alone if that is all
+    the header band holds (it is drawn on one line by the engine)."""
+    size = styles.size(HEAD_SIZE)
+
+    def fits(text):
+        return width(printable(t("p.continued", group=text)), size) <= room
+
+    text = f"{slip.name}　{slip.household}" if slip.household else slip.name
+    if fits(text):
+        return text
+    name = slip.name
+    while len(name) > 1 and not fits(name + "…"):
+        name = name[:-1]
+    return name if name == slip.name else name + "…"
 
 
-def _objection(data: SlipsData) -> str:
-    if data.posting.objection_until:
-        return t("p.object_until", until=data.posting.objection_until)
-    return t("p.object_after", days=data.objection_days)
+@lru_cache(maxsize=4096)
+def _shown(text: str, size: float) -> tuple[str, float]:
+    """What a cell prints and how wide: days, categories and gatherers repeat thousands
+    of times in a village's slips, so each is measured once."""
+    shown = printable(text)
+    return shown, width(shown, size)
 
 
-def _slip(c, data: SlipsData, slip: Slip, x: float, top: float, w: float) -> float:
-    font = register()
-    c.setFillColorRGB(*shapes.RED)
-    c.setFont(font, 10)
-    c.drawString(x, top - 5 * mm, t("p.slip_title", period=period_words(data.month),
-                                     village=printable(data.village)))
-    c.setFillGray(0)
-    c.setFont(font, 18)
-    c.drawString(x, top - 14 * mm, printable(slip.name))
-    c.setFont(font, TEXT)
-    c.drawString(x + width(printable(slip.name), 18) + 4 * mm, top - 14 * mm,
-                 printable(f"{slip.household}　{slip.corner}"))
-    y = top - HEAD_H
-    c.setFillGray(0.4)
-    for col, key in zip(COLS, ("h.day", "p.what", "h.quantity", "h.points", "p.by", "h.note"),
-                        strict=True):
-        c.drawString(x + col * mm, y, t(key))
-    c.setFillGray(0)
-    for e in slip.entries:
-        y -= ROW_H
-        what = data.category_names.get(e.category, e.category)
-        if e.late:
-            what = "〔补记〕" + what
-        elif data.posting.added_during_posting(e):
-            what = "〔公示期补录〕" + what
-        cells = [e.day, what, e.quantity,
-                 fmt_points(e.points_c), printable(e.recorded_by),
-                 t("p.voided", reason=printable(e.void_reason)) if e.voided_at
-                 else printable(e.note)]
-        c.setFillGray(0.45 if e.voided_at else 0)
-        for col, cell in zip(COLS, cells, strict=True):
-            c.drawString(x + col * mm, y, cell[:24])
-        if e.voided_at:  # struck through: it does not count, and everyone can see why
-            c.setStrokeGray(0.3)
-            c.setLineWidth(0.6)
-            c.line(x, y + 1.2 * mm, x + (COLS[4] - 2) * mm, y + 1.2 * mm)
-    c.setFillGray(0)
-    y -= ROW_H + 2 * mm
-    c.setFont(font, 12)
-    c.drawString(x, y, t("p.slip_totals", month=fmt_points(slip.month_c),
-                         total=fmt_points(slip.cumulative_c)))
-    c.setFont(font, 9)
-    c.setFillGray(0.3)
-    c.drawString(x, y - 5.5 * mm, _objection(data))
-    c.setFillGray(0)
-    return top - _height(slip)
+def _cell(text: str, style, room: float, strike: bool = False):
+    """A cell's content: the plain string when it fits on one line (fast to lay out and
+    draw, thousands per printout), else a Paragraph that wraps."""
+    shown, wide = _shown(str(text or ""), style.fontSize)
+    fits = wide <= room
+    if fits and not strike:
+        return shown
+    markup = f"<strike>{_text(text)}</strike>" if strike else _text(text)
+    if fits:  # one line: no room kept for a hanging bracket
+        style = ParagraphStyle("struck", parent=style, rightIndent=0)
+    return Paragraph(markup, style)
+
+
+class SlipTable(Table):
+    """A slip's table, drawn only on the pass whose pages are kept.
+
+    multiBuild lays the whole story out once to count the pages, then again to print
+    "共 M 页"; page breaks depend on sizes only, so drawing the thousands of cells on the
+    counting pass (the engine's counter has not seen a total yet) is wasted: skipping it
+    halves the time of 2,000 slips. Splits keep this class (reportlab uses __class__).
+    Its size depends on the width only (fixed column widths), so it is measured once, not
+    at every wrap (KeepTogether's, the frame's, each pass's)."""
+
+    def wrap(self, available_width, available_height):
+        if getattr(self, "_measured_at", None) != available_width:
+            super().wrap(available_width, available_height)
+            self._measured_at = available_width
+        self.availWidth = available_width
+        return self._width, self._height
+
+    def draw(self):
+        doc = getattr(self.canv, "_doctemplate", None)
+        counter = getattr(doc, "counter", None)
+        if counter is not None and counter.seen is None:
+            return
+        self._words, self._look = self.canv.beginText(), None
+        super().draw()
+        self.canv.saveState()  # the text object's colours stay inside it
+        self.canv.drawText(self._words)
+        self.canv.restoreState()
+
+    def _drawCell(self, value, style, pos, size):
+        """A plain string cell goes into one text object for the whole table (a string
+        drawn on its own costs a text object each: 100,000 of them for a village)."""
+        if not isinstance(value, str):
+            return super()._drawCell(value, style, pos, size)
+        if not value:
+            return None
+        words, look = self._words, (style.fontname, style.fontsize, style.leading, style.color)
+        if look != self._look:
+            words.setFont(style.fontname, style.fontsize, style.leading)
+            words.setFillColor(style.color)
+            self._look = look
+        words.setTextOrigin(pos[0] + style.leftPadding,  # as Table draws LEFT, TOP cells
+                            pos[1] + size[1] - style.topPadding - style.fontsize)
+        words.textOut(value)
+        return None
+
+
+def _pieces(text: str, style) -> list[list]:
+    """Rows under an entry, across the slip, holding a long text in pieces that always
+    fit a page (a note, a void reason)."""
+    return [["", Paragraph(_text(text[i:i + NOTE_PIECE]), style)] + [""] * (len(COLUMNS) - 2)
+            for i in range(0, len(text), NOTE_PIECE)]
+
+
+def _entry_rows(data: SlipsData, entry, style, rooms: list[float]) -> list[list]:
+    """An entry's line; below it its void reason, and its note if that would take more
+    than two lines of its column."""
+    what = data.category_names.get(entry.category, entry.category)
+    if entry.late:
+        what = t("p.slip_late") + what
+    elif data.posting.added_during_posting(entry):
+        what = t("p.slip_added") + what
+    strike = bool(entry.voided_at)  # struck through: it does not count; the row below says why
+    kind = data.category_kinds.get(entry.category)
+    quantity = f"{entry.quantity} {t('unit.' + kind)}" if kind else entry.quantity
+    values = (entry.day, what, quantity, fmt_points(entry.points_c))
+    row = [_cell(v, style, room, strike) for v, room in zip(values, rooms, strict=False)]
+    row.append(_cell(entry.recorded_by, style, rooms[4]))
+    long = width(printable(entry.note), style.fontSize) > 2 * (rooms[5] - style.rightIndent)
+    row.append("" if long else _cell(entry.note, style, rooms[5]))
+    rows = [row]
+    if long:
+        rows += _pieces(t("h.note") + "：" + entry.note, style)
+    if entry.voided_at:
+        rows += _pieces(t("p.voided", reason=entry.void_reason or ""), style)
+    return rows
+
+
+def _table(data: SlipsData, slip: Slip, st: Styles, room: float) -> Table:
+    cell, grey, small, pad = st(TEXT), st(TEXT, color=GREY), st(SMALL, color=GREY), st.size(2)
+    for style in (cell, grey, small):  # CJK wrapping lets a closing bracket hang past a
+        style.rightIndent = style.fontSize  # full line: a wrapped cell keeps an em for it
+    widths = [room * share for _, share in COLUMNS]
+    rooms = [w - 2 * pad for w in widths]
+    hairline = colors.Color(0.7, 0.7, 0.7)
+    rows = [[_cell(t(key), small, r) for (key, _), r in zip(COLUMNS, rooms, strict=True)]]
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+             ("FONT", (0, 0), (-1, 0), small.fontName, small.fontSize, small.leading),
+             ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
+             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+             ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]
+    for entry in slip.entries:
+        lines = _entry_rows(data, entry, grey if entry.voided_at else cell, rooms)
+        first, end = len(rows), len(rows) + len(lines) - 1
+        rows += lines
+        if entry.voided_at:
+            style.append(("TEXTCOLOR", (0, first), (-1, end), GREY))
+        style += [("SPAN", (1, r), (-1, r)) for r in range(first + 1, end + 1)]
+        if end > first:  # the entry stays with the start of its note
+            style.append(("NOSPLIT", (0, first), (-1, first + 1)))
+        style.append(("LINEBELOW", (0, end), (-1, end), 0.25, hairline))
+    if not slip.entries:
+        rows.append([Paragraph(_text(t("no_rows")), grey)] + [""] * (len(COLUMNS) - 1))
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    totals = t("p.slip_totals", month=fmt_points(slip.month_c),
+               total=fmt_points(slip.cumulative_c))
+    big = st(13)
+    rows.append([_cell(totals, big, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
+    rows.append([_cell(state_line(data), small, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
+    last = len(rows) - 1
+    style += [("FONT", (0, last - 1), (-1, last - 1), big.fontName, big.fontSize, big.leading),
+              ("FONT", (0, last), (-1, last), small.fontName, small.fontSize, small.leading),
+              ("TEXTCOLOR", (0, last), (-1, last), GREY),
+              ("LINEABOVE", (0, last - 1), (-1, last - 1), 0.8, colors.black),
+              ("SPAN", (0, last - 1), (-1, last - 1)), ("SPAN", (0, last), (-1, last)),
+              ("NOSPLIT", (0, last - 1), (-1, last))]  # the totals and what to do, together
+    table = SlipTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _slip(data: SlipsData, slip: Slip, st: Styles, room: float) -> list:
+    title = t("p.slip_title", period=period_words(data.month), village=data.village)
+    place = "　".join(v for v in (slip.household, slip.corner) if v)
+    gap = st.size(3 * mm)
+    return [KeepTogether([GroupStart(group_text(slip, st, room)),
+                          heading([(title, st(SMALL, color=colors.Color(*shapes.RED)))],
+                                  room, gap),
+                          heading([(slip.name, st(NAME)), (place, st(TEXT + 1))], room, gap),
+                          _table(data, slip, st, room)]),
+            GroupEnd()]
 
 
 def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
     """The slips as PDF bytes and the number of pages."""
-    size = PAPERS[paper]
-    w, h = size
-    pages = _layout(data, h)
-    buffer = io.BytesIO()
-    c = new_canvas(buffer, size, t("what.slips"))
-    for number, slips in enumerate(pages, start=1):
-        top = h - MARGIN
-        for i, slip in enumerate(slips):
-            bottom = _slip(c, data, slip, MARGIN, top, w - 2 * MARGIN)
-            if i < len(slips) - 1:
-                cut = bottom - GAP / 2
-                c.saveState()
-                c.setDash(3, 3)
-                c.setStrokeGray(0.5)
-                c.line(MARGIN / 2, cut, w - MARGIN / 2, cut)
-                c.setFont(register(), 7)
-                c.setFillGray(0.5)
-                c.drawRightString(w - MARGIN, cut + 1 * mm, t("p.cut"))
-                c.restoreState()
-            top = bottom - GAP
+    st = Styles(paper)
+
+    def story(doc):
         if not data.slips:
-            c.setFont(register(), 14)
-            c.drawCentredString(w / 2, h / 2, t("no_rows"))
-        page_footer(c, size, number, len(pages))
-        c.showPage()
-    c.save()
-    return buffer.getvalue(), len(pages)
+            return [Paragraph(_text(t("no_rows")), st(14))]
+        flow: list = []
+        for i, slip in enumerate(data.slips):
+            if i:
+                flow.append(CutLine(st))
+            flow += _slip(data, slip, st, doc.width)
+        return flow
+
+    note = f"{data.village}　{period_words(data.month)}"
+    return render_story(story, paper, page=Page(note=note), title=t("what.slips"))

@@ -61,8 +61,9 @@ class TestBoard:
         pdf, _, _ = publish.render(village, "board", MONTH)
         stars = len(STAR_PATH.findall(content_of(pdf)))
         # loose stars: 马洪云 0, 马淑婷 4, 马秋玲 4, 马少军 2; each of 5 flags carries a small
-        # star (马洪云 5 flags, each parent 1); each of the 4 role models has a star
-        assert stars == (0 + 4 + 4 + 2) + (5 + 1 + 1) + 4
+        # star (马洪云 5 flags, each parent 1); each of the 4 role models has a star; the
+        # legend draws a star and a flag (with its small star)
+        assert stars == (0 + 4 + 4 + 2) + (5 + 1 + 1) + 4 + 2
 
     def test_mono_draws_no_red(self, village):
         colour, _, _ = publish.render(village, "board", MONTH)
@@ -92,12 +93,13 @@ class TestSheet:
         assert "夹矿马家村 月度积分汇总表" in text and "信息员签字" in text
         lines = {ln.split()[0]: ln.split() for ln in text.splitlines() if ln.strip()}
         assert lines["杨隐"][-4:] == ["6.00", "6.00", "6", "1"]  # off the board, on the sheet
-        assert lines["马少军"][3:] == ["1", "2.00", "0.00", "0.00", "0.00", "2.00", "2.00", "2",
-                                      "0"]
+        # one column per category of the catalogue (issue 10), "—" where there are no points
+        assert lines["马少军"][3:] == ["1", "2.00", "—", "—", "—", "—", "—", "—", "2.00",
+                                      "2.00", "2", "0"]
         month_totals = [float(lines[n][-4]) for n in ("马洪云", "马淑婷", "马秋玲", "马少军",
                                                        "杨隐")]
-        assert lines["合计"] == ["合计", "5", "8.00", "30.00", "20.00", "0.00", "58.00",
-                                "58.00"]
+        assert lines["合计（5"] == ["合计（5", "人）", "5", "8.00", "—", "30.00", "20.00", "—",
+                                  "—", "—", "58.00", "58.00"]
         assert sum(month_totals) == 58.0
 
 

@@ -835,7 +835,8 @@ def check_cmd(book):
 # -- settings --------------------------------------------------------------------------------
 @cli.group(cls=Group)
 def settings():
-    """The village's settings: village, points_per_star, stars_per_flag, objection_days."""
+    """The village's settings: village, points_per_star, stars_per_flag, objection_days, mono,
+    notice_place, contact."""
 
 
 @settings.command("list")

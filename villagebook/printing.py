@@ -8,15 +8,19 @@ against the book later (`villagebook verify board.pdf`).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from villagebook import catalogue, entries, settings, tally
 from villagebook.errors import BookError
 from villagebook.i18n import get_lang
 
-KIND_COLUMNS = {"hours": "labour", "yuan": "donation", "fixed": "recognition", "count": "other"}
+# The sheet gives each category its own column (a 好人好事 is not a 表彰) up to this many;
+# past it, the categories with the fewest points this month share one column.
+SHEET_COLUMNS = 8
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Posting:
     posted_at: str | None = None
     reopened_at: str | None = None
     reopen_reason: str | None = None
+    finalized_at: str | None = None  # when it became final (the slips say 已定稿 and when)
 
     def added_during_posting(self, entry) -> bool:
         """An entry recorded after the month was put up (flagged so nobody is surprised)."""
@@ -43,12 +48,25 @@ class BoardData:
     stars_per_flag: int
     posting: Posting
     lang: str
+    points_per_star_c: int = 100  # the village's setting, for the board's legend
+    month: str = ""  # the month printed for: a year's board says it runs "through" it
+    # the day printed: a posted month's deadline is printed only while it is still ahead
+    day: str = field(default_factory=lambda: date.today().isoformat())
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    """One points column of the sheet: a category of the catalogue, or the rest together."""
+
+    name: str  # the category's name; for the rest, their names joined with 、
+    codes: tuple[str, ...]
+    rest: bool = False
 
 
 @dataclass(frozen=True)
 class SheetLine:
     line: tally.Line
-    by_kind: dict[str, int]
+    by_column: tuple[int, ...]  # points (hundredths), one per SheetData.columns
     cumulative_c: int
     marks: str = ""  # 补 a late entry counts here; 增 an entry added during posting
 
@@ -59,11 +77,14 @@ class SheetData:
     month: str
     lines: list[SheetLine]
     total_c: int
-    total_by_kind: dict[str, int]
+    columns: list[SheetColumn]
+    total_by_column: tuple[int, ...]  # adds up to total_c
     total_cumulative_c: int
     total_entries: int
     posting: Posting
     lang: str
+    finalized_at: str | None = None  # a final month: when, and its seal in full
+    seal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,19 +106,36 @@ class SlipsData:
     objection_days: int
     posting: Posting
     lang: str
+    # the day printed: a posted month whose deadline is before it says the window closed
+    day: str = field(default_factory=lambda: date.today().isoformat())
+    category_kinds: dict[str, str] = field(default_factory=dict)  # the unit of a quantity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One active rule: in plain words, its cap per entry, and the day it took effect.
+
+    The book has a cap per entry (max_quantity) but no cap per day, so none is printed."""
+
+    text: str  # 义务劳动：每4小时1分 (Category.describe)
+    kind: str
+    max_quantity: Decimal | None
+    since: str | None  # from the audit log (catalogue.add, or book.init for the defaults)
 
 
 @dataclass(frozen=True)
 class CatalogueData:
     village: str
-    rules: list[str]
+    rules: list[Rule]
     lang: str
     day: str = field(default_factory=lambda: date.today().isoformat())
+    points_per_star_c: int = 100
+    stars_per_flag: int = 6
 
 
 def posting(book, month: str) -> Posting:
-    row = book.one("SELECT state, objection_until, posted_at, reopened_at, reopen_reason"
-                   " FROM months WHERE month = ?", (month,))
+    row = book.one("SELECT state, objection_until, posted_at, reopened_at, reopen_reason,"
+                   " finalized_at FROM months WHERE month = ?", (month,))
     return Posting(*row) if row else Posting("open", None)
 
 
@@ -124,13 +162,48 @@ def board_data(book, month: str, period: str = "month", group_by: str = "corner"
     s = settings.load(book)
     label = {"month": month, "year": month[:4], "all": f"..{month}"}[period]
     return BoardData(s.village, label, shown, shown[:5], group_by, _rules(book),
-                     s.stars_per_flag, posting(book, month), get_lang())
+                     s.stars_per_flag, posting(book, month), get_lang(),
+                     s.points_per_star_c, month)
+
+
+def _sheet_columns(book, used: dict[str, int]) -> list[SheetColumn]:
+    """Every active category (and a retired one with points this month) in catalogue
+    order, each its own column; if too many, only those with points; if still too many,
+    the ones with the fewest points share a last column, named in a footnote."""
+    cats = [c for c in catalogue.categories(book, include_retired=True)
+            if c.active or used.get(c.code)]
+    if len(cats) > SHEET_COLUMNS:
+        cats = [c for c in cats if used.get(c.code)]
+    if len(cats) <= SHEET_COLUMNS:
+        return [SheetColumn(c.name, (c.code,)) for c in cats]
+    ranked = sorted(range(len(cats)), key=lambda i: (-used[cats[i].code], i))
+    own = set(ranked[:SHEET_COLUMNS - 1])
+    rest = [c for i, c in enumerate(cats) if i not in own]
+    return [*(SheetColumn(c.name, (c.code,)) for i, c in enumerate(cats) if i in own),
+            SheetColumn("、".join(c.name for c in rest), tuple(c.code for c in rest), True)]
+
+
+def _in_order(text: str) -> list:
+    """Numbers as numbers, so 马家3户 comes before 马家37户."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)]
 
 
 def sheet_data(book, month: str) -> SheetData:
-    """The month's sheet with points by kind and cumulative points, one line per resident."""
+    """The month's sheet: one line per resident with their points in each category's
+    column, the month's state (and a final month's seal), and cumulative points."""
+    from villagebook import months
+
     sheet = tally.month_sheet(book, month)
-    kinds = tally.points_by_kind(book, month)
+    by_cat: dict[str, dict[str, int]] = {}
+    for rid, code, points_c in book.query(
+            "SELECT resident_id, category, SUM(points_c) FROM entries WHERE month = ?"
+            " AND voided_at IS NULL GROUP BY resident_id, category", (month,)):
+        by_cat.setdefault(rid, {})[code] = points_c
+    used: dict[str, int] = {}
+    for points in by_cat.values():
+        for code, points_c in points.items():
+            used[code] = used.get(code, 0) + points_c
+    columns = _sheet_columns(book, used)
     cumulative = tally.cumulative_points(book, month, [ln.resident_id for ln in sheet.lines])
     post = posting(book, month)
     marks: dict[str, set[str]] = {}
@@ -140,17 +213,20 @@ def sheet_data(book, month: str) -> SheetData:
         if not e.voided_at and post.added_during_posting(e):
             marks.setdefault(e.resident_id, set()).add("增")
     lines = []
-    for ln in sorted(sheet.lines, key=lambda ln: (ln.corner, ln.household, ln.name)):
-        by_kind = {col: 0 for col in dict.fromkeys(KIND_COLUMNS.values())}
-        for kind, points_c in kinds.get(ln.resident_id, {}).items():
-            by_kind[KIND_COLUMNS[kind]] += points_c
-        lines.append(SheetLine(ln, by_kind, cumulative.get(ln.resident_id, 0),
+    for ln in sorted(sheet.lines, key=lambda ln: (_in_order(ln.corner),
+                                                  _in_order(ln.household), ln.name)):
+        mine = by_cat.get(ln.resident_id, {})
+        lines.append(SheetLine(ln, tuple(sum(mine.get(code, 0) for code in col.codes)
+                                         for col in columns),
+                               cumulative.get(ln.resident_id, 0),
                                "".join(sorted(marks.get(ln.resident_id, ())))))
-    totals = {col: sum(sl.by_kind[col] for sl in lines) for col in dict.fromkeys(
-        KIND_COLUMNS.values())}
-    return SheetData(settings.load(book).village, month, lines, sheet.total_c, totals,
-                     sum(sl.cumulative_c for sl in lines), sheet.total_entries,
-                     post, get_lang())
+    totals = tuple(sum(sl.by_column[i] for sl in lines) for i in range(len(columns)))
+    state = months.status(book, month)
+    final = state.state == "final"
+    return SheetData(settings.load(book).village, month, lines, sheet.total_c, columns, totals,
+                     sum(sl.cumulative_c for sl in lines), sheet.total_entries, post,
+                     get_lang(), state.finalized_at if final else None,
+                     state.seal if final else None)
 
 
 def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
@@ -164,42 +240,62 @@ def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
         chosen = [people.get_resident(book, rid) for rid in ids]
     cumulative = tally.cumulative_points(book, month, [r.id for r in chosen])
     slips = []
-    for r in sorted(chosen, key=lambda r: (r.corner, r.household, r.pinyin)):
+    for r in sorted(chosen, key=lambda r: (_in_order(r.corner), _in_order(r.household),
+                                           r.pinyin)):  # 马家3户 before 马家37户
         found = sorted(entries.entries_of(book, resident_id=r.id, month=month),
                        key=lambda e: (e.day, e.recorded_at))
         month_c = sum(e.points_c for e in found if not e.voided_at)
         slips.append(Slip(r.name, r.household, r.corner, found, month_c,
                           cumulative.get(r.id, 0)))
-    names = {c.code: c.name for c in catalogue.categories(book, include_retired=True)}
+    cats = catalogue.categories(book, include_retired=True)
     s = settings.load(book)
-    return SlipsData(s.village, month, slips, names, s.objection_days, posting(book, month),
-                     get_lang())
+    return SlipsData(s.village, month, slips, {c.code: c.name for c in cats}, s.objection_days,
+                     posting(book, month), get_lang(),
+                     category_kinds={c.code: c.kind for c in cats})
 
 
 @dataclass(frozen=True)
 class NoticeData:
     village: str
     month: str
-    lines: list[tally.Line]  # the month's sheet, residents shown on the board
-    residents: int  # everyone with points this month, on the board or not
+    lines: list[tally.Line]  # on-board residents with points, by corner then pinyin
+    residents: int  # everyone with points this month, on the board or not (as the sheet)
     total_c: int
     total_entries: int
     objection_days: int
     posting: Posting
     lang: str
+    place: str = settings.DEFAULTS["notice_place"]  # where the notice and the sheet hang
+    contact: str = ""  # whom to ask: name and phone, printed when set
+    day: str = field(default_factory=lambda: date.today().isoformat())
 
 
 def notice_data(book, month: str) -> NoticeData:
-    """The posting notice: the month's summary, the deadline, how to object."""
+    """The posting notice: the month's totals as the sheet states them (the same tally),
+    the window from the book, where and whom to ask, and every on-board name, sorted so
+    a resident finds their own: by corner, then by pinyin."""
     sheet = tally.month_sheet(book, month)
     s = settings.load(book)
-    return NoticeData(s.village, month, [ln for ln in sheet.lines if ln.on_board],
-                      len(sheet.lines), sheet.total_c, sheet.total_entries, s.objection_days,
-                      posting(book, month), get_lang())
+    pinyin = dict(book.query("SELECT id, pinyin FROM residents"))
+    shown = sorted((ln for ln in sheet.lines if ln.on_board), key=lambda ln: (
+        _in_order(ln.corner), pinyin.get(ln.resident_id) or "", ln.name,
+        _in_order(ln.household)))
+    return NoticeData(s.village, month, shown, len(sheet.lines), sheet.total_c,
+                      sheet.total_entries, s.objection_days, posting(book, month), get_lang(),
+                      s.notice_place, s.contact)
 
 
 def catalogue_data(book) -> CatalogueData:
-    return CatalogueData(settings.load(book).village, _rules(book), get_lang())
+    """Every active rule; the day it took effect is the audit line that published it."""
+    added = dict(book.query("SELECT subject, MAX(at) FROM audit"
+                            " WHERE action = 'catalogue.add' GROUP BY subject"))
+    born = book.one("SELECT MIN(at) FROM audit WHERE action = 'book.init'")[0]
+    rules = [Rule(cat.describe(), cat.kind, cat.max_quantity,
+                  (added.get(cat.code) or born or "")[:10] or None)
+             for cat in catalogue.categories(book)]
+    s = settings.load(book)
+    return CatalogueData(s.village, rules, get_lang(), points_per_star_c=s.points_per_star_c,
+                         stars_per_flag=s.stars_per_flag)
 
 
 def names_in(data) -> list[str]:

@@ -1,4 +1,9 @@
-"""The village's own settings: its name, points per star, stars per flag, objection days."""
+"""The village's own settings: its name, points per star, stars per flag, objection days,
+and what the posting notice (公示) tells residents: where it hangs and whom to ask.
+
+`notice_place` has a default (the committee's notice board) because every notice must
+say where the sheet hangs; `contact` is empty until set, and the notice prints it only then.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,10 @@ DEFAULTS = {
     "stars_per_flag": "6",
     "objection_days": "15",
     "mono": "no",
+    "notice_place": "村委会公告栏",
+    "contact": "",
 }
+TEXT_LIMIT = 60  # a place or a contact fits on one line of the notice
 _YES, _NO = {"1", "yes", "y", "true", "on", "是"}, {"0", "no", "n", "false", "off", "否"}
 
 
@@ -25,6 +33,8 @@ class Settings:
     stars_per_flag: int
     objection_days: int
     mono: bool
+    notice_place: str = DEFAULTS["notice_place"]
+    contact: str = ""
 
 
 def write_defaults(conn: sqlite3.Connection, village: str) -> None:
@@ -41,6 +51,8 @@ def load(book) -> Settings:
         stars_per_flag=int(values["stars_per_flag"]),
         objection_days=int(values["objection_days"]),
         mono=values["mono"] in _YES,
+        notice_place=values["notice_place"],
+        contact=values["contact"],
     )
 
 
@@ -52,6 +64,8 @@ def as_dict(book) -> dict[str, str]:
         "stars_per_flag": str(s.stars_per_flag),
         "objection_days": str(s.objection_days),
         "mono": "yes" if s.mono else "no",
+        "notice_place": s.notice_place,
+        "contact": s.contact,
     }
 
 
@@ -60,6 +74,16 @@ def _whole(key: str, value: str, low: int, high: int) -> str:
     if not text.isdigit() or not low <= int(text) <= high:
         raise BookError("settings.range", key=key, value=value, low=low, high=high)
     return str(int(text))
+
+
+def _text(key: str, value: str, required: bool) -> str:
+    """One line of plain text for the notice: no control characters, not too long."""
+    text = " ".join((value or "").split())  # tabs, newlines, runs of spaces -> one space
+    if (required and not text) or len(text) > TEXT_LIMIT or any(
+            ord(ch) < 32 or ord(ch) == 127 for ch in value or ""):
+        raise BookError("settings.text_required" if required else "settings.text",
+                        key=key, limit=TEXT_LIMIT)
+    return text
 
 
 def _validate(key: str, value: str) -> str:
@@ -84,6 +108,10 @@ def _validate(key: str, value: str) -> str:
         if flag not in _YES | _NO:
             raise BookError("settings.yes_no", key=key, value=value)
         return "yes" if flag in _YES else "no"
+    if key == "notice_place":
+        return _text(key, value, required=True)
+    if key == "contact":
+        return _text(key, value, required=False)
     raise BookError("settings.unknown", key=key, keys=", ".join(DEFAULTS))
 
 

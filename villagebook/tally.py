@@ -111,18 +111,6 @@ def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
     return {rid: points for rid, points in rows}
 
 
-def points_by_kind(book, month: str) -> dict[str, dict[str, int]]:
-    """The month's points split by the kind of rule (hours, yuan, fixed, count), by resident."""
-    rows = book.query(
-        "SELECT e.resident_id, c.kind, SUM(e.points_c) FROM entries e"
-        " JOIN categories c ON c.code = e.category"
-        " WHERE e.month = ? AND e.voided_at IS NULL GROUP BY e.resident_id, c.kind", (month,))
-    out: dict[str, dict[str, int]] = {}
-    for rid, kind, points in rows:
-        out.setdefault(rid, {})[kind] = points
-    return out
-
-
 def cumulative_points(book, through: str, resident_ids: list[str] | None = None):
     """Points from the first month through this one, by resident id (of these, if given)."""
     sql = "SELECT resident_id, SUM(points_c) FROM entries WHERE month <= ? AND voided_at IS NULL"

@@ -1,0 +1,86 @@
+"""Small flowables of the resident slips: the cut line and one-line headings.
+
+Kept apart from reports/slips.py so that module stays about what a slip says; these are
+about drawing cheaply and safely (a heading that fits is drawn as strings, not wrapped as
+a Paragraph: a village prints 2,000 slips).
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph
+
+from reports.document import Styles, mm
+from reports.fonts import printable, register, width
+from villagebook.i18n import t
+
+CUT_GAP = 9 * mm  # room for the cut line between two slips
+
+
+def safe(value) -> str:
+    """Text safe inside a Paragraph: characters the font lacks as □, markup escaped, and
+    a full-width space kept (a Paragraph would fold it into one narrow space)."""
+    return escape(printable(str(value or ""))).replace("\u3000", "\xa0" * 3)
+
+
+class CutLine(Flowable):
+    """The dashed line to cut along between two slips; nothing at the top of a page,
+    where there is nothing above it to cut off."""
+
+    def __init__(self, styles: Styles):
+        super().__init__()
+        self.gap, self.size = styles.size(CUT_GAP), styles.size(7)
+
+    def wrap(self, available_width, available_height):
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and frame._atTop
+        self.width, self.height = available_width, 0 if at_top else self.gap
+        return self.width, self.height
+
+    def draw(self):
+        if not self.height:
+            return
+        c, y = self.canv, self.height / 2
+        c.saveState()
+        c.setDash(3, 3)
+        c.setStrokeGray(0.5)
+        c.line(-7 * mm, y, self.width + 7 * mm, y)
+        c.setFont(register(), self.size)
+        c.setFillGray(0.5)
+        c.drawRightString(self.width, y + 1 * mm, t("p.cut"))
+        c.restoreState()
+
+
+class OneLine(Flowable):
+    """A heading line of a few runs (text, style) that fits the width: drawn as strings,
+    which costs a fraction of a Paragraph's wrapping on a printout of 2,000 slips."""
+
+    def __init__(self, runs: list[tuple[str, object]], gap: float):
+        super().__init__()
+        self.runs, self.gap = runs, gap
+        self.height = max(style.leading for _, style in runs)
+        self.keepWithNext = 1
+
+    def wrap(self, available_width, available_height):
+        return available_width, self.height
+
+    def draw(self):
+        x, base = 0.0, self.height - max(style.fontSize for _, style in self.runs)
+        for text, style in self.runs:
+            self.canv.setFont(style.fontName, style.fontSize)
+            self.canv.setFillColor(style.textColor)
+            self.canv.drawString(x, base + style.fontSize * 0.12, text)
+            x += width(text, style.fontSize) + self.gap
+
+
+def heading(runs: list[tuple[str, object]], room: float, gap: float):
+    """One line of runs when it fits, else a Paragraph that wraps (a 40-character name)."""
+    runs = [(printable(words), style) for words, style in runs if words]
+    if sum(width(words, style.fontSize) for words, style in runs) + gap * len(runs) <= room:
+        return OneLine(runs, gap)
+    markup = "\xa0\xa0\xa0".join(f'<font size="{style.fontSize:.1f}">{safe(words)}</font>'
+                                 for words, style in runs)
+    para = Paragraph(markup, runs[0][1])
+    para.keepWithNext = 1
+    return para
