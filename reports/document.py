@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from reports.fonts import printable, register
 from villagebook.i18n import t
@@ -126,20 +127,31 @@ class VillageDoc(BaseDocTemplate):
                          topMargin=MARGIN + HEADER, bottomMargin=MARGIN + FOOTER)
         self.furniture, self.paper = page, paper
         self.counter = PageTotal()
-        self.group = ""  # the group the last flowable belongs to
+        self.group, self.pending = "", None  # the group being drawn; one about to begin
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furnish)])
 
+    def beforeDocument(self):
+        self.group, self.pending = "", None  # each pass of multiBuild starts outside a group
+
     def handle_pageBegin(self):
-        self.page_group, self.first_on_page = self.group, None
+        self.page_group, self.page_empty = self.group, True
         super().handle_pageBegin()
 
     def afterFlowable(self, flowable):
-        if self.first_on_page is None:
-            self.first_on_page = flowable
-        if isinstance(flowable, GroupStart):
-            self.group = flowable.text
+        """A group begins where its first real flowable is drawn: a GroupStart left alone
+        at the foot of a page must not head the next page with the old group's （续）."""
+        if isinstance(flowable, GroupEnd):
+            self.group, self.pending = "", None
+        elif isinstance(flowable, GroupStart):
+            self.pending = flowable.text
+        elif not isinstance(flowable, (PageTotal, ActionFlowable)):  # these draw nothing
+            if self.pending is not None:
+                self.group, self.pending = self.pending, None
+                if self.page_empty:  # this page opens with the group's own beginning
+                    self.page_group = ""
+            self.page_empty = False
 
     def afterPage(self):
         self.counter.total = self.page  # the last page's number, once the build is done
@@ -149,7 +161,7 @@ class VillageDoc(BaseDocTemplate):
         width, height = self.pagesize
         font = register()
         canvas.saveState()
-        continued = self.page_group and not isinstance(self.first_on_page, GroupStart)
+        continued = bool(self.page_group)
         head = t("p.continued", group=self.page_group) if continued else self.furniture.title
         if head:
             size = FOOTER_SIZE * SCALE[self.paper] * (1.3 if continued else 1)
