@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reports import fonts
-from villagebook import printing, settings
+from villagebook import printing, printlog, settings
 from villagebook.errors import BookError
 
 KINDS = ("board", "sheet", "slips", "catalogue", "notice")
@@ -69,7 +69,7 @@ def publish(book, kind: str, month: str, out: Path, actor: str | None, **options
     except OSError as exc:
         raise BookError("print.cannot_write", path=out, why=exc.strerror or exc) from None
     period = month if kind != "catalogue" else "catalogue"
-    digest = printing.record_print(book, kind, period, pdf, out, actor, missing)
+    digest = printlog.record_print(book, kind, period, pdf, out, actor, missing)
     return Printed(out, pages, digest, missing)
 
 

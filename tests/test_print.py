@@ -8,7 +8,7 @@ from conftest import MONTH, audit_count
 from pypdf import PdfReader
 
 from reports import publish
-from villagebook import entries, people, printing
+from villagebook import entries, people, printlog
 
 STAR_PATH = re.compile(rb"m(?:\s+[-\d.]+\s+[-\d.]+\s+l){9}\s+h")
 RED_FILL = b".82 .05 .1 rg"
@@ -135,7 +135,7 @@ class TestPrintCommands:
         assert audit_count(db_path) == before + 1
         line = village.one("SELECT action, subject, detail FROM audit ORDER BY seq DESC")
         assert (line["action"], line["subject"]) == ("print.board", MONTH)
-        assert printing.sha256(out.read_bytes()) in line["detail"]
+        assert printlog.sha256(out.read_bytes()) in line["detail"]
         ok = run("verify", str(out))
         assert ok.exit_code == 0 and ok.output.startswith("核对无误：这是 ")
         out.write_bytes(out.read_bytes() + b"%")

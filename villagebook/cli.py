@@ -642,13 +642,13 @@ def print_catalogue(book, output, paper, send, printer, actor):
 @with_book
 def verify(book, pdf):
     """Check a printed PDF against the book's audit log (by its SHA-256)."""
-    from villagebook import printing
+    from villagebook import printlog
 
     try:
         data = pdf.read_bytes()
     except OSError as exc:
         raise BookError("file.unreadable", path=pdf, why=exc.strerror or exc) from None
-    found = printing.verify(book, data)
+    found = printlog.verify(book, data)
     if found is None:
         raise UserError(t("verify.unknown"))
     click.echo(t("verify.ok", at=found.at, actor=found.actor, what=t(f"what.{found.kind}"),

@@ -1,18 +1,15 @@
 """What each printout shows, gathered from the book as plain data (no reportlab here).
 
-The reports package draws these; the CLI and the TUI call them. Every printout is then
-recorded in the audit log with its SHA-256, so a board on the wall can be checked
-against the book later (`villagebook verify board.pdf`).
+The reports package draws these; the CLI and the TUI call them. Each printout is then
+recorded in the audit log (printlog.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from villagebook import catalogue, entries, settings, tally
 from villagebook.errors import BookError
@@ -309,40 +306,3 @@ def names_in(data) -> list[str]:
     if isinstance(data, NoticeData):
         return [ln.name for ln in data.lines]
     return []
-
-
-def sha256(pdf: bytes) -> str:
-    return hashlib.sha256(pdf).hexdigest()
-
-
-def record_print(book, kind: str, period: str, pdf: bytes, path: Path,
-                 actor: str | None, missing: dict[str, list[str]] | None = None) -> str:
-    """Append the printout's audit line: what, for when, by whom, and its SHA-256."""
-    digest = sha256(pdf)
-    detail = {"kind": kind, "period": period, "sha256": digest, "file": Path(path).name,
-              "bytes": len(pdf)}
-    if missing:
-        detail["missing_glyphs"] = missing
-    with book.writing(actor, f"print.{kind}", period, detail):
-        pass
-    return digest
-
-
-@dataclass(frozen=True)
-class Verified:
-    seq: int
-    at: str
-    actor: str
-    kind: str
-    period: str
-
-
-def verify(book, pdf: bytes) -> Verified | None:
-    """The audit line of the printout with exactly these bytes, if this book made it."""
-    digest = sha256(pdf)
-    row = book.one(
-        "SELECT seq, at, actor, action, subject FROM audit WHERE action LIKE 'print.%'"
-        " AND json_extract(detail, '$.sha256') = ? ORDER BY seq DESC LIMIT 1", (digest,))
-    if row is None:
-        return None
-    return Verified(row["seq"], row["at"], row["actor"], row["action"][6:], row["subject"])
