@@ -47,8 +47,8 @@ def _rows(data: SheetData) -> list[list[str]]:
         name = ln.name + (f" ({sl.marks})" if sl.marks else "")
         rows.append([name, ln.household, ln.corner, str(ln.entries),
                      *(fmt_points(p) if p else DASH for p in sl.by_column),
-                     fmt_points(ln.points_c), fmt_points(sl.cumulative_c), str(ln.stars),
-                     str(ln.flags)])
+                     fmt_points(ln.points_c), fmt_points(sl.cumulative_c), str(ln.flags),
+                     str(ln.loose_stars)])  # as the board draws them: flags, then stars
     rows.append([t("p.sheet_total", count=len(data.lines)), "", "", str(data.total_entries),
                  *(fmt_points(p) if p else DASH for p in data.total_by_column),
                  fmt_points(data.total_c), fmt_points(data.total_cumulative_c), "", ""])
@@ -59,7 +59,7 @@ def _headers(data: SheetData) -> list[str]:
     cats = [t("p.sheet_rest") if col.rest else col.name for col in data.columns]
     return [printable(h) for h in (t("h.name"), t("h.household"), t("h.corner"),
                                    t("h.entries"), *cats, t("p.month_total"),
-                                   t("p.cumulative"), t("h.stars"), t("h.flags"))]
+                                   t("p.cumulative"), t("h.flags"), t("h.loose_stars"))]
 
 
 def _widths(rows, headers, st: Styles, size: float, room: float) -> list[float] | None:

@@ -150,7 +150,8 @@ class TestNoticeSweep:
 class TestNoticeWindow:
     def test_in_the_window_the_deadline(self):
         text = flat(notices.render_notice(notice(3, day="2026-12-10"))[0])
-        assert "如有异议，请于 2026-12-10 前提出" in text and "2026-11-25 至 2026-12-10" in text
+        assert "如有异议，请于 2026-12-10（含当天）前提出" in text
+        assert "2026-11-25 至 2026-12-10" in text
         assert "2026年11月 公示中" in text and "2026年11月25日" in text  # 落款: posting day
 
     def test_after_the_window_no_deadline_is_printed(self):

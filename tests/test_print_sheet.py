@@ -219,7 +219,7 @@ def test_a_final_month_says_so_with_its_date_and_its_seal_in_full(month):
 def test_a_posted_month_gives_the_deadline_and_a_reopened_one_keeps_its_note(month):
     months.post(month, MONTH, "村委会")
     until = months.status(month, MONTH).objection_until
-    assert f"公示中　如有异议请于 {until} 前" in pages_of(
+    assert f"公示中　如有异议请于 {until}（含当天）前" in pages_of(
         publish.render(month, "sheet", MONTH)[0])[0]
     months.finalize(month, MONTH, "村委会", early_reason="全村已核对")
     months.reopen(month, MONTH, "村委会", "马洪云的献血记错了日子")

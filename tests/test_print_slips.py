@@ -157,7 +157,7 @@ def test_the_same_slips_give_the_same_bytes():
 
 def test_each_state_says_what_a_resident_may_still_do():
     posted = Posting("posted", "2026-12-10", "2026-11-25T10:00:00")
-    assert "请于 2026-12-10 前" in slips.state_line(data([], posted, day="2026-12-10"))
+    assert "请于 2026-12-10（含当天）前" in slips.state_line(data([], posted, day="2026-12-10"))
     closed = slips.state_line(data([], posted, day="2026-12-11"))  # the book refuses now
     assert "2026-12-10" in closed and "前" not in closed and "结束" in closed
     final = Posting("final", "2026-12-10", "2026-11-25T10:00:00",
@@ -175,7 +175,7 @@ def test_after_an_early_finalize_no_deadline_is_printed(book):
         entries.record(book, people.find_resident(book, name), "labour", "8", "杨秋云")
     until = months.post(book, MONTH, "村委会").objection_until
     posted = "\n".join(pages_of(slips.render(printing.slips_data(book, MONTH))[0]))
-    assert posted.count(f"请于 {until} 前") == 2
+    assert posted.count(f"请于 {until}（含当天）前") == 2
     done = months.finalize(book, MONTH, "村委会", early_reason="村民大会已核对无误")
     text = "\n".join(pages_of(slips.render(printing.slips_data(book, MONTH))[0]))
     assert until not in text and "请于" not in text

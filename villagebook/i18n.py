@@ -394,7 +394,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.legend": ("1 分 = 1 颗红星　{spf} 颗红星 = 1 面红旗", "1 point = 1 star   {spf} stars = 1 flag"),
     "p.only_adds": ("本榜只加分，从不扣分。记错的记录写明原因作废，可查。", "This board only adds: no points are ever deducted. Mistaken entries are voided with a reason, on record."),
     "p.how_earned": ("积分细则：", "How points are earned: "),
-    "p.posted": ("本月积分正在公示，如有异议请于 {until} 前向信息员或村委会提出。", "This month is posted: objections to a gatherer or the committee by {until}."),
+    "p.posted": ("本月积分正在公示，如有异议请于 {until}（含当天）前向信息员或村委会提出。", "This month is posted: objections to a gatherer or the committee by {until}."),
     "p.continued": ("{group}（续）", "{group} (continued)"),
     "p.page": ("第 {page} 页 / 共 {pages} 页", "page {page} of {pages}"),
     # the board (红榜, reports/board.py): legend from the village's settings, month state
@@ -417,7 +417,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.marks_legend": ("标记：(补) 含补记（原日期在已定稿的月份）；(增) 含公示期间补录的记录", "Marks: (补) includes a late entry (its own month was final); (增) includes an entry added during posting"),
     "p.reopened": ("本月已定稿后于 {at} 重新打开：{reason}", "This month was reopened after it was final, on {at}: {reason}"),
     "p.notice_title": ("{village} 积分公示", "{village}: points posted for checking"),
-    "p.notice_until": ("如有异议，请于 {until} 前提出。", "Objections by {until}, please."),
+    "p.notice_until": ("如有异议，请于 {until}（含当天）前提出。", "Objections by {until} (that day included), please."),
     "p.notice_days": ("如有异议，请在公示后 {days} 天内提出。", "Objections within {days} days of posting, please."),
     "p.notice_how": ("对自己的记录有疑问，请找本片信息员或到村委会说明，我们会登记并答复；核实有误的记录写明原因作废，不会扣分。", "If an entry about you looks wrong, tell your corner's gatherer or the committee; it is recorded and answered. A mistaken entry is voided with its reason; nothing is ever deducted."),
     "what.notice": ("积分公示", "posting notice"),
@@ -426,7 +426,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.by": ("记录人", "By"),
     "p.voided": ("已作废：{reason}", "voided: {reason}"),
     "p.slip_totals": ("本月 {month} 分　　累计 {total} 分", "this month {month} points   in all {total} points"),
-    "p.object_until": ("如有异议，请于 {until} 前向信息员或村委会提出。", "To object, tell a gatherer or the committee by {until}."),
+    "p.object_until": ("如有异议，请于 {until}（含当天）前向信息员或村委会提出。", "To object, tell a gatherer or the committee by {until} (that day included)."),
     "p.object_after": ("如有异议，请在本月公示后 {days} 天内向信息员或村委会提出。", "To object, tell a gatherer or the committee within {days} days of this month's posting."),
     "p.cut": ("沿虚线剪开", "cut along the line"),
     # -- resident slips (reports/slips.py, issue 10): the month's state, entry marks --
@@ -439,7 +439,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- end of resident slips --
     # -- month sheet (reports/sheet.py, issue 10): state, seal, marks, signatures --
     "p.sheet_open": ("未公示（草稿，还可能变动）", "Not posted yet (a draft; may still change)"),
-    "p.sheet_posted": ("公示中　如有异议请于 {until} 前向信息员或村委会提出", "Posted: objections to a gatherer or the committee by {until}"),
+    "p.sheet_posted": ("公示中　如有异议请于 {until}（含当天）前向信息员或村委会提出", "Posted: objections to a gatherer or the committee by {until}"),
     "p.sheet_final": ("已定稿（{day} 定稿）", "Final (已定稿) since {day}"),
     "p.sheet_total": ("合计（{count} 人）", "Total ({count} residents)"),
     "p.sheet_rest": ("其他各项", "Others"),
