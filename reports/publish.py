@@ -53,8 +53,22 @@ def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "mon
     else:
         data = printing.catalogue_data(book)
         pdf, pages = notices.render_catalogue(data, paper)
-    missing = {name: gaps for name in printing.names_in(data) if (gaps := fonts.missing(name))}
+    missing = {name: gaps for name in names_in(data) if (gaps := fonts.missing(name))}
     return pdf, pages, missing
+
+
+def names_in(data) -> list[str]:
+    """Every resident's name a printout will show, to check the font has them all."""
+    if isinstance(data, printing.BoardData):
+        return [ln.name for ln in data.lines]
+    if isinstance(data, printing.SheetData):
+        return [sl.line.name for sl in data.lines]
+    if isinstance(data, printing.SlipsData):
+        return [s.name for s in data.slips]
+    if isinstance(data, printing.NoticeData):
+        return [ln.name for ln in data.lines]
+    return []
+
 
 
 def publish(book, kind: str, month: str, out: Path, actor: str | None, **options) -> Printed:

@@ -293,16 +293,3 @@ def catalogue_data(book) -> CatalogueData:
     s = settings.load(book)
     return CatalogueData(s.village, rules, get_lang(), points_per_star_c=s.points_per_star_c,
                          stars_per_flag=s.stars_per_flag)
-
-
-def names_in(data) -> list[str]:
-    """Every resident's name a printout will show, to check the font has them all."""
-    if isinstance(data, BoardData):
-        return [ln.name for ln in data.lines]
-    if isinstance(data, SheetData):
-        return [sl.line.name for sl in data.lines]
-    if isinstance(data, SlipsData):
-        return [s.name for s in data.slips]
-    if isinstance(data, NoticeData):
-        return [ln.name for ln in data.lines]
-    return []
