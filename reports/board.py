@@ -51,9 +51,10 @@ def period_words(data: BoardData) -> str:
 
 
 def state_words(data: BoardData) -> str:
-    """公示中 / 已定稿 for the month printed (on a year's board: 11月公示中)."""
+    """未公示 / 公示中 / 已定稿 for the month printed (on a year's board: 11月公示中): a
+    board printed before posting says it is a draft, as the sheet does."""
     state = data.posting.state
-    if state not in ("posted", "final"):
+    if state not in ("open", "posted", "final"):
         return ""
     if len(data.period) == 7 or not data.month:
         return t(f"state.{state}")

@@ -153,7 +153,7 @@ class TestChecks:
         refused = BookError("month.not_posted", month="2026-11", state="open")
         assert str(refused) == "2026-11 现在是“未公示”，要先公示才能定稿"
         i18n.set_lang("en")
-        assert str(refused) == "2026-11 is open; post it before finalizing"
+        assert str(refused) == "2026-11 is not posted yet; post it before finalizing"
 
     def test_the_cli_refuses_before_it_asks_for_the_pin(self, run, book, monkeypatch):
         monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")

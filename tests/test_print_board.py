@@ -225,7 +225,8 @@ class TestWords:
         ("2026-11", "posted", ["2026年11月", "公示中", "2026-12-10（含当天）前"]),
         ("2026-11", "final", ["2026年11月", "已定稿", "本月积分已定稿"]),
         ("2026", "final", ["2026年度（截至11月）", "11月已定稿"]),
-        ("..2026-11", "open", ["历年累计（截至2026年11月）"])])
+        ("..2026-11", "open", ["历年累计（截至2026年11月）", "11月未公示"]),
+        ("2026-11", "open", ["2026年11月", "未公示"])])
     def test_the_period_says_what_it_covers(self, period, state, words):
         posting = Posting(state, "2026-12-10" if state == "posted" else None)
         text = "\n".join(pages_of(board.render(make(3, period=period, posting=posting))[0]))

@@ -502,7 +502,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "month.posted": ("{month} 已公示，异议期到 {until}", "{month} is posted; objections until {until}"),
     "month.finalized": ("{month} 已定稿，封存码 {seal}", "{month} is final, sealed {seal}"),
     "month.reopened": ("{month} 已重新打开：{reason}", "{month} is open again: {reason}"),
-    "state.open": ("未公示", "open"),
+    "state.open": ("未公示", "not posted yet"),
     "state.posted": ("公示中", "posted"),
     "state.final": ("已定稿", "final"),
     "month.status": ("{month}：{state}", "{month}: {state}"),
