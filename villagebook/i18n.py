@@ -403,7 +403,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.board.month_state": ("{month}月{state}", "{month}/{year} {state}"),
     "p.board.note": ("本榜只加分，从不扣分", "This board only ever adds points"),
     "p.board.final": ("本月积分已定稿。", "This month's points are final."),
-    "p.printed": ("打印于 {day}", "printed {day}"),
     "p.sheet_title": ("{village} 月度积分汇总表　{period}", "{village} monthly sheet {period}"),
     "p.labour": ("义务劳动", "Labour"),
     "p.donation": ("捐赠", "Donation"),

@@ -14,6 +14,17 @@ def text_of(widget) -> str:
     return str(widget.render())
 
 
+def shown(app, widget) -> str:
+    """What the screen really shows where the widget is (cut as the user would see it)."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()
+    return "".join(s.crop(region.x, region.right).text for s in strips[region.y:region.bottom])
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
 def rows_of(table) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 

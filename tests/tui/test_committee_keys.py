@@ -8,7 +8,7 @@ import pytest
 from conftest import TODAY
 from textual import events
 
-from tui.conftest import SIZE, text_of
+from tui.conftest import SIZE, shown, squeezed, text_of
 from villagebook import committee, i18n, months
 from villagebook.tui.screens.committee_confirm import CommitteeConfirm, EarlyFinalize
 
@@ -26,16 +26,6 @@ def burst(app, *keys) -> None:
     for key in keys:
         app.post_message(events.Key(key, CHARS.get(key, key)))
 
-
-def shown(app, widget) -> str:
-    """What the screen really shows where the widget is (cut as the user would see it)."""
-    region = widget.region
-    strips = app.screen._compositor.render_strips()
-    return "".join(s.crop(region.x, region.right).text for s in strips[region.y:region.bottom])
-
-
-def squeezed(text: str) -> str:
-    return "".join(text.split())
 
 
 def dialog_text(app) -> str:

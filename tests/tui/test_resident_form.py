@@ -6,7 +6,7 @@ import pytest
 from textual import events
 from textual.widgets import Label
 
-from tui.conftest import SIZE, text_of
+from tui.conftest import SIZE, shown, squeezed, text_of
 from villagebook import i18n, people
 from villagebook.tui.screens.confirm import Confirm
 
@@ -194,16 +194,6 @@ class TestTypingAhead:
             assert type(app.screen).__name__ == "ResidentsScreen"
         assert ("杨秀英", "杨家2户", "东片") in residents(book)
 
-
-def shown(app, widget) -> str:
-    """What the screen really shows where the widget is (cut as the user would see it)."""
-    region = widget.region
-    strips = app.screen._compositor.render_strips()
-    return "".join(s.crop(region.x, region.right).text for s in strips[region.y:region.bottom])
-
-
-def squeezed(text: str) -> str:
-    return "".join(text.split())
 
 
 def four_corners(book):
