@@ -2,9 +2,11 @@
 
 Each rule is one row of a table (platypus splits it between rows, so no rule is ever
 dropped and "第 N 页 / 共 M 页" counts the real pages): a red star, the rule with its
-number ("3. 现金捐赠：每100元1分", 18 pt, 25.5 pt on A3), and under it the cap per entry
-and the day it took effect. The book has no cap per day, so none is printed; the day a
-rule took effect is the audit line that published it (printing.catalogue_data). A page
+number ("3. 现金捐赠：每100元1分", 18 pt, 25.5 pt on A3), and under it its cap and the day
+it took effect. The book's one cap is per resident per day, the day's entries added up
+(villagebook/daycaps.py), so it bounds any one entry too and the line says both in one
+phrase; the day a rule took effect is the audit line that published it
+(printing.catalogue_data). A page
 the rules run onto is headed "…积分细则（续）". The star rule states the village's own
 settings, and the committee signs the catalogue as it signs the notice.
 """
@@ -51,7 +53,7 @@ class Star(Flowable):
 
 
 def detail(rule: Rule) -> str:
-    """The cap per entry and the day the rule took effect, in plain words."""
+    """The cap per resident per day and the day the rule took effect, in plain words."""
     if rule.max_quantity is None:
         cap = t("p.cg_no_cap")
     else:

@@ -44,7 +44,7 @@ class TestRecord:
         refused = run("record", "msj", "labour", "4")
         assert refused.exit_code != 0 and "--by" in refused.output
         assert run("record", "msj", "labour", "4", "--by", "李桂兰").exit_code == 0
-        assert run("record", "msj", "labour", "4").exit_code == 0
+        assert run("record", "msj", "labour", "3").exit_code == 0
         rows = book.query("SELECT recorded_by FROM entries")
         assert [r[0] for r in rows] == ["李桂兰", "李桂兰"]
 
@@ -67,7 +67,7 @@ class TestRefusals:
         (["msj", "labour", "-3"], "数量不能为负数：-3（只记贡献，不扣分）"),
         (["msj", "labour", "0"], "数量必须大于 0：0"),
         (["msj", "labour", "lots"], "数量不是数字：lots"),
-        (["msj", "labour", "30"], "数量 30 超过 labour 的上限 24"),
+        (["msj", "labour", "30"], "数量 30 超过义务劳动的上限：每人每天最多 24 小时"),
         (["msj", "labour"], "labour 需要数量"),
         (["msj", "recognition", "3"], "recognition 是固定分值，不需要数量"),
         (["msj", "labour", "4", "--date", "2026-13-01"], "日期看不懂：2026-13-01"),
@@ -124,7 +124,7 @@ class TestRefusals:
 class TestVoid:
     def test_a_voided_entry_leaves_the_totals_and_stays_in_the_book(self, run, book):
         run("record", "msj", "labour", "8")
-        twice = run("record", "msj", "labour", "8")
+        twice = run("record", "msj", "labour", "8", "--again")
         entry_id = twice.output.rsplit(" ", 1)[1].strip()
         assert line_of(run.json("tally"), "马少军")["points"] == "4.00"
         out = run("void", entry_id, "--reason", "重复记录")

@@ -60,7 +60,7 @@ class TestCatalogue:
             text = "".join(assert_page_numbers(pdf, pages)).replace("\n", "")
             for n in range(1, count + 1):
                 assert text.count(f"{n:02d}：每{n}小时{n + 100}分") == 1, (paper, count, n)
-            assert text.count("每条记录最多 24 小时") == count - count // 3
+            assert text.count("每人每天最多 24 小时") == count - count // 3
             assert "夹矿马家村村民委员会" in text  # signed, after the last rule
 
     def test_sixty_rules_flow_over_pages_headed_continued(self):
@@ -75,8 +75,8 @@ class TestCatalogue:
                                             Rule("现金捐赠：每100元1分", "yuan", None, None)],
                              "zh", day="2026-11-25", points_per_star_c=200, stars_per_flag=5)
         text = flat(rules.render_catalogue(data)[0])
-        assert "每条记录最多 24 小时 · 2026-03-01 起施行" in text
-        assert "每条记录不设上限" in text and text.count("起施行") == 1  # no date: none said
+        assert "每人每天最多 24 小时（当天各条记录合计） · 2026-03-01 起施行" in text
+        assert "不设上限" in text and text.count("起施行") == 1  # no date: none said
         assert "2 分 = 1 颗红星，5 颗红星 = 1 面红旗" in text
 
     def test_a_real_books_rules_with_the_day_they_took_effect(self, run, book, monkeypatch):
@@ -90,7 +90,8 @@ class TestCatalogue:
         data = printing.catalogue_data(book)
         assert [r.since for r in data.rules] == [TODAY] * 6 + ["2031-05-06"]  # blood retired
         text = flat(rules.render_catalogue(data)[0])
-        assert "修桥补路：每2小时1分" in text and "每条记录最多 12 小时 · 2031-05-06 起施行" in text
+        assert "修桥补路：每2小时1分" in text
+        assert "每人每天最多 12 小时（当天各条记录合计） · 2031-05-06 起施行" in text
         assert "无偿献血" not in text  # retired
         assert "义务劳动：每4小时1分" in text and "现金捐赠：每100元1分" in text
 
@@ -184,15 +185,16 @@ class TestNoticeWindow:
 @pytest.fixture
 def village(book):
     """The reference figures, an opted-out resident with points, and a voided entry."""
-    def rec(name, code, qty):
-        return entries.record(book, people.find_resident(book, name), code, qty, "杨秋云")
+    def rec(name, code, qty, again=False):
+        return entries.record(book, people.find_resident(book, name), code, qty, "杨秋云",
+                              again=again)
 
     rec("马少军", "labour", "8")
     rec("马洪云", "goods", "3000")
     rec("马淑婷", "recognition", None)
     hidden = people.add_resident(book, "杨隐", "杨家1户", "南片", on_board=False)
     entries.record(book, hidden, "labour", "24", "杨秋云")
-    entries.void(book, rec("马少军", "labour", "8").id, "重复记录", "杨秋云")
+    entries.void(book, rec("马少军", "labour", "8", again=True).id, "重复记录", "杨秋云")
     return book
 
 

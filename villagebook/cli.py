@@ -306,7 +306,8 @@ def catalogue_list(book, include_retired, fmt):
 @click.option("--kind", required=True, type=click.Choice(["hours", "yuan", "count", "fixed"]))
 @click.option("--points", required=True, help="Points P given per N units (P > 0).")
 @click.option("--per", default="1", show_default=True, help="N units that earn P points.")
-@click.option("--max", "max_quantity", help="Largest quantity one entry may have.")
+@click.option("--max", "max_quantity",
+              help="Most one resident may have of it in one day (entries added up).")
 @by_option
 @with_book
 def catalogue_add(book, code, name_zh, name_en, kind, points, per, max_quantity, by):
@@ -427,9 +428,11 @@ def _what(entry) -> str:
 @click.option("--note", default="", help="What was done, e.g. 安装篮球架.")
 @click.option("--late", is_flag=True,
               help="补记: the day's month is final; count it in this month, date kept.")
+@click.option("--again", is_flag=True,
+              help="The same entry was recorded in the last 24 hours and really happened twice.")
 @by_option
 @with_book
-def record(book, who, category, quantity, day, note, late, by):
+def record(book, who, category, quantity, day, note, late, again, by):
     """Record a contribution: WHO (name, pinyin initials or id) CATEGORY [QUANTITY]."""
     from villagebook import catalogue as cat_mod
     from villagebook import entries, people
@@ -437,7 +440,7 @@ def record(book, who, category, quantity, day, note, late, by):
     resident = people.find_resident(book, who)
     gatherer = resolve_gatherer(book, by)
     entry = entries.record(book, resident, category, quantity, gatherer, day=day, note=note,
-                           late=late)
+                           late=late, again=again)
     remember(book, gatherer)
     what = " ".join(p for p in (cat_mod.get(book, entry.category).name, _what(entry)) if p)
     click.echo(t("entry.recorded", name=resident.name, points=fmt_points_short(entry.points_c),

@@ -97,6 +97,6 @@ def build(path: Path, today: date | None = None, seed: int = 7) -> Book:
         record(parent, "recognition", None, ref_day, "儿子在西藏服役")
     first = record(residents[5], "labour", 4, ref_day, "修村路")
     twice = entries.record(book, residents[5], "labour", 4, first.recorded_by, day=ref_day,
-                           note="修村路", today=today)
+                           note="修村路", today=today, again=True)
     entries.void(book, twice.id, "重复记录", first.recorded_by)
     return book

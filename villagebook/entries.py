@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from villagebook import catalogue, months
+from villagebook import catalogue, daycaps, months
 from villagebook.book import now
 from villagebook.errors import BookError
+from villagebook.i18n import t
 from villagebook.people import Resident, clean_text, get_gatherer
 from villagebook.quantities import parse_day, parse_quantity, quantity_text
 
@@ -54,8 +55,8 @@ def preview(book, category: str, quantity: str | None) -> tuple[catalogue.Catego
             raise BookError("entry.need_quantity", category=cat.code)
         qty = parse_quantity(quantity)
     if cat.max_quantity is not None and qty > cat.max_quantity:
-        raise BookError("entry.over_max", category=cat.code, quantity=quantity_text(qty),
-                        max=quantity_text(cat.max_quantity))
+        raise BookError("entry.over_max", category=cat.name, quantity=quantity_text(qty),
+                        max=quantity_text(cat.max_quantity), unit=t(f"unit.{cat.kind}"))
     points_c = cat.points_for(qty)
     if points_c <= 0:
         raise BookError("entry.too_small", category=cat.code, quantity=quantity_text(qty))
@@ -66,16 +67,20 @@ def preview(book, category: str, quantity: str | None) -> tuple[catalogue.Catego
 
 def record(book, resident: Resident, category: str, quantity: str | None, by: str,
            day: str | date | None = None, note: str = "", today: date | None = None,
-           late: bool = False) -> Entry:
+           late: bool = False, again: bool = False) -> Entry:
     """Write one entry with its points and rule; refuse anything unclear, write nothing then."""
-    return record_many(book, [resident], category, quantity, by, day, note, today, late)[0]
+    return record_many(book, [resident], category, quantity, by, day, note, today, late,
+                       again)[0]
 
 
 def record_many(book, residents: list[Resident], category: str, quantity: str | None, by: str,
                 day: str | date | None = None, note: str = "",
-                today: date | None = None, late: bool = False) -> list[Entry]:
+                today: date | None = None, late: bool = False,
+                again: bool = False) -> list[Entry]:
     """The same contribution for several residents (both parents of a soldier): one entry
-    each, all in one transaction, so either every one is written or none is."""
+    each, all in one transaction, so either every one is written or none is. The rule's
+    cap holds for each resident's day (daycaps); a repeat of an entry recorded within a
+    day is refused unless `again` says the gatherer means it."""
     gatherer = get_gatherer(book, by)
     when = day if isinstance(day, date) else parse_day(day, today)
     cat, qty, points_c = preview(book, category, quantity)
@@ -96,6 +101,9 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
     first = rows[0]
     with book.writing(gatherer.name, "entry.record", first["id"],
                       detail(first, residents[0])) as conn:
+        daycaps.check_cap(conn, cat, qty, residents, first["day"])
+        if not again:
+            daycaps.check_again(conn, cat, qty, residents, first["day"], first["recorded_at"])
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
         for row, resident in zip(rows, residents, strict=True):
             conn.execute(

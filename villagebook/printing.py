@@ -110,9 +110,9 @@ class SlipsData:
 
 @dataclass(frozen=True)
 class Rule:
-    """One active rule: in plain words, its cap per entry, and the day it took effect.
+    """One active rule: in plain words, its cap, and the day it took effect.
 
-    The book has a cap per entry (max_quantity) but no cap per day, so none is printed."""
+    The cap (max_quantity) holds per resident per day, the day's entries added up."""
 
     text: str  # 义务劳动：每4小时1分 (Category.describe)
     kind: str

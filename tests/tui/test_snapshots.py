@@ -42,8 +42,8 @@ def fixed_book(tmp_path, monkeypatch):
                                      ("欧阳秀英", "labour", "44", None)):
             who = people.find_resident(b, name)
             if qty == "44":
-                for _ in range(2):
-                    entries.record(b, who, code, "22", "杨秋云", day="2026-11-20", today=DAY)
+                for day in ("2026-11-20", "2026-11-21"):  # 24 hours a day at most
+                    entries.record(b, who, code, "22", "杨秋云", day=day, today=DAY)
             else:
                 entries.record(b, who, code, qty, "杨秋云", day=day, today=DAY)
         yield b

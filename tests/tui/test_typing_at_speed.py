@@ -347,3 +347,27 @@ class TestReviewFindings:
             top = text_of(app.screen.query_one("KeyBar")).split("\n")[0]
             assert "v 或回车 作废" in top
 
+
+
+class TestSameEntryAgain:
+    async def test_a_line_keyed_twice_is_asked_about_and_enter_keeps_both(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "msj⏎18⏎msj⏎18⏎⏎")  # the last Enter typed ahead: not an answer
+            await settle(pilot, app)
+            assert status(app).startswith(f"马少军 {DAY} 的义务劳动 8 小时 已在 ")
+            assert status(app).endswith(
+                "确实又有一次请再按回车；Esc 清空（提问前打的键没有用上：⏎）")
+            assert saved(book) == [("马少军", "labour", "8", DAY, "")]
+            await wait_visible(pilot)
+            burst(app, "⏎")
+            await settle(pilot, app)
+            assert status(app) == "已保存：马少军 +2 分（义务劳动）"
+        assert saved(book) == [("马少军", "labour", "8", DAY, "")] * 2
+
+    async def test_over_the_days_cap_is_refused_on_screen(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "msj⏎120⏎msj⏎18⏎")
+            await settle(pilot, app)
+            assert status(app) == (f"马少军 {DAY} 的义务劳动已记 20 小时，再记 8 小时"
+                                   "就超过每人每天最多 24 小时：没有保存")
+        assert saved(book) == [("马少军", "labour", "20", DAY, "")]

@@ -1,4 +1,4 @@
-"""The record form's questions: which of several residents, a date long ago, 补记.
+"""The record form's questions: which resident, a date long ago, 补记, the same entry again.
 
 A question takes its answer only from a key pressed after it has been on screen
 QUESTION_DELAY: a gatherer typing blind, ahead of the screen, cannot have read it, so
@@ -17,11 +17,12 @@ QUESTION_DELAY = 0.3  # seconds a question is on screen before a key may answer 
 
 @dataclass
 class Question:
-    kind: str  # "which" (several residents match), "old_date", "late"
+    kind: str  # "which" (several residents match), "old_date", "late", "again"
     asked_at: float
     adding: bool = False  # "which" asked by +: the pick joins the others, search stays
     day: date | None = None
     held: list[str] = field(default_factory=list)  # keys typed before it showed
+    values: dict = field(default_factory=dict)  # "again": the entry it would repeat
 
 
 def answer(form, key: str, char: str | None, at: float) -> bool:
@@ -58,6 +59,8 @@ def question_text(form, q: Question, query: str) -> str:
     if q.kind == "which":
         key = "ui.which_more" if form.candidates.more else "ui.which"
         return t(key, query=query[:20], count=len(form.candidates.found))
+    if q.kind == "again":
+        return t("ui.again", **q.values)
     if q.kind == "old_date":
         return t("ui.old_date", day=q.day.isoformat(), days=(form.today - q.day).days)
     return t("ui.late_offer", month=q.day.strftime("%Y-%m"), day=q.day.isoformat(),

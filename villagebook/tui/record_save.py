@@ -2,7 +2,8 @@
 
 Nothing is written until the whole entry is valid. A date more than OLD_DAYS back, and a
 day in a final month (offered as 补记, counted in the current month), are asked about
-once per day typed; the save then goes on when the gatherer confirms.
+once per day typed; the save then goes on when the gatherer confirms. An entry that
+repeats one recorded within a day is asked about each time (Enter records it again).
 """
 
 from __future__ import annotations
@@ -53,8 +54,11 @@ def save_entry(form, confirmed: str = "") -> None:
     try:
         saved = entries.record_many(form.book, form.picked, form.category.code, quantity,
                                     form.gatherer(), day=day, note=form.text("note"),
-                                    today=form.today, late=late)
+                                    today=form.today, late=late, again=confirmed == "again")
     except BookError as exc:
+        if exc.key == "entry.again":  # most often a paper line keyed twice: ask
+            form.question = Question("again", form.clock(), day=day, values=exc.values)
+            return form.live()
         return form.say(str(exc), "error")
     form.saves += 1
     who = "、".join(e.resident_name for e in saved)
