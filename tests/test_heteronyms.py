@@ -135,7 +135,7 @@ def test_a_version_2_book_is_indexed_when_opened(tmp_path, monkeypatch):
 
 def test_check_names_residents_written_behind_the_books_back(book):
     book.conn.execute("INSERT INTO residents (id, name, created_at) VALUES ('x', '单田芳', 'now')")
-    assert [p.key for p in check(book)] == ["check.unindexed"]
+    assert [p.key for p in check(book)] == ["check.unindexed", "check.row_unlogged"]
 
 
 def test_search_uses_the_indexes(village):

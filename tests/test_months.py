@@ -92,7 +92,12 @@ class TestSeals:
         conn.execute("DROP TRIGGER entries_only_void")
         conn.execute("DROP TRIGGER entries_no_void_in_final_month")
         conn.execute("UPDATE entries SET points_c = 9900 WHERE category = 'labour'")
-        assert [str(p) for p in check(posted)] == [f"{LAST_MONTH} 定稿后被改动过（封存码对不上）"]
+        said = [str(p) for p in check(posted)]
+        gone = "数据库的保护规则 {} 不见了（有人拆掉了它）"
+        assert said[:3] == [f"{LAST_MONTH} 定稿后被改动过（封存码对不上）",
+                            gone.format("entries_only_void"),
+                            gone.format("entries_no_void_in_final_month")]
+        assert said[3].startswith(f"{LAST_MONTH}：马少军 义务劳动 8 小时（+99）和日志记下的不一样")
 
     def test_seals_chain_months_in_order(self, book):
         earlier = (LAST.replace(day=1) - timedelta(days=1)).replace(day=5)

@@ -17,9 +17,9 @@ RED_FILL = b".82 .05 .1 rg"
 @pytest.fixture
 def village(book):
     """The reference figures, one off-board resident, and one voided entry."""
-    def rec(name, code, qty, note=""):
+    def rec(name, code, qty, note="", again=False):
         return entries.record(book, people.find_resident(book, name), code, qty, "杨秋云",
-                              note=note)
+                              note=note, again=again)
 
     rec("马少军", "labour", "8", "安装篮球架")
     rec("马洪云", "goods", "3000", "会议室电视机")
@@ -27,7 +27,7 @@ def village(book):
     rec("马秋玲", "recognition", None, "儿子在西藏服役")
     hidden = people.add_resident(book, "杨隐", "杨家1户", "南片", on_board=False)
     entries.record(book, hidden, "labour", "24", "杨秋云")
-    twice = rec("马少军", "labour", "8", "安装篮球架")
+    twice = rec("马少军", "labour", "8", "安装篮球架", again=True)
     entries.void(book, twice.id, "重复记录", "杨秋云")
     return book
 

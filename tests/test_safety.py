@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import audit_count
+from conftest import MONTH, audit_count
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +75,12 @@ class TestCheck:
         book.conn.execute("DROP TRIGGER entries_only_void")
         book.conn.execute("UPDATE entries SET voided_at = 'x', voided_by = 'y'")
         out = run("check")
-        assert out.exit_code == 1 and out.output == "有 1 条作废记录没有写原因\n"
+        entry_id = book.one("SELECT id FROM entries")[0][:8]
+        assert out.exit_code == 1 and out.output == (
+            "有 1 条作废记录没有写原因\n"
+            "数据库的保护规则 entries_only_void 不见了（有人拆掉了它）\n"
+            f"{MONTH}：马少军 义务劳动 8 小时（+2）和日志记下的不一样：被改动过"
+            f"（记录号 {entry_id}）\n")
 
 
 class TestMigrations:

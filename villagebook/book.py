@@ -79,6 +79,7 @@ class Book:
         self.conn = conn
         self.path = path
         self._in_write = False
+        self._changes: list[tuple[str, object]] = []
         self._db = None
 
     # -- opening ------------------------------------------------------------------
@@ -104,6 +105,11 @@ class Book:
             with book.writing(actor, "book.init", village, {"village": village}) as c:
                 settings.write_defaults(c, village)
                 catalogue.write_defaults(c)
+                for (key,) in c.execute("SELECT key FROM settings ORDER BY rowid").fetchall():
+                    book.changed("settings", key)
+                for (code,) in c.execute("SELECT code FROM categories ORDER BY rowid"
+                                         ).fetchall():
+                    book.changed("categories", code)
         except BaseException:
             conn.close()
             for suffix in ("", "-wal", "-shm", "-journal"):
@@ -185,9 +191,15 @@ class Book:
                 raise BookError("book.readonly_backup", why=exc,
                                 backup=backup.newest() or "-") from None
             raise BookError("book.busy", path=self.path, why=exc) from None
+        self._changes: list[tuple[str, object]] = []
         try:
             yield conn
-            self.audit(actor, action, subject, detail)
+            changes = self._changes  # the row the write is about rides on its line
+            own = bool(changes) and str(changes[0][1]) == subject
+            table, key = changes[0] if own else ("", None)
+            self.audit(actor, action, subject, detail, table, key)
+            for table, key in changes[1:] if own else changes:  # other rows: a line each
+                self.audit(actor, action, str(key), {}, table, key)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -195,20 +207,27 @@ class Book:
         finally:
             self._in_write = False
 
-    def audit(self, actor: str | None, action: str, subject: str, detail: dict | None) -> None:
-        """Append one more audit line; only inside :meth:`writing`, whose commit keeps it."""
+    def changed(self, table: str, key) -> None:
+        """Name a row this write changed: the write's log line carries it, complete, as it
+        stands at commit (a second row gets a line of its own)."""
+        self._changes.append((table, key))
+
+    def audit(self, actor: str | None, action: str, subject: str, detail: dict | None,
+              table: str = "", key=None) -> None:
+        """Append one more line to the chained log (history.py), carrying the row `key`
+        of `table` as it stands now; only inside :meth:`writing`, whose commit keeps it."""
+        from villagebook import history
+
         if not self._in_write:
             raise RuntimeError("audit lines are written inside a write")
-        self.conn.execute(
-            "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-            (
-                now(),
-                actor or system_user(),
-                action,
-                subject,
-                json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
-            ),
-        )
+        line = (now(), actor or system_user(), action, subject,
+                json.dumps(detail or {}, ensure_ascii=False, sort_keys=True))
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < history.SINCE_VERSION:
+            self.conn.execute("INSERT INTO audit (at, actor, action, subject, detail)"
+                              " VALUES (?, ?, ?, ?, ?)", line)  # a book not yet migrated
+            return
+        data = history.row_json(self.conn, table, key) if table else ""
+        history.append(self.conn, *line, table, data)
 
     # -- reading ------------------------------------------------------------------
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:

@@ -160,6 +160,7 @@ def add(book, code: str, name_zh: str, name_en: str, kind: str, points: str, per
     cat = Category(code, name_zh.strip(), name_en.strip(), kind, points_c, per_units, mq)
     with book.writing(actor, "catalogue.add", code, {"rule": cat.rule, "name": cat.name_zh}) as c:
         _insert(c, cat)
+        book.changed("categories", code)
     return cat
 
 
@@ -168,4 +169,5 @@ def retire(book, code: str, actor: str | None = None) -> Category:
     cat = get(book, code)
     with book.writing(actor, "catalogue.retire", cat.code, {"rule": cat.rule}) as c:
         c.execute("UPDATE categories SET active = 0 WHERE code = ?", (cat.code,))
+        book.changed("categories", cat.code)
     return cat

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from villagebook import months
+from villagebook import months, replay
 from villagebook.i18n import t
 
 
@@ -17,9 +17,17 @@ class Problem:
         return t(self.key, **dict(self.values))
 
 
-def check(book) -> list[Problem]:
+def problem(message_key: str, /, **values) -> Problem:
+    return Problem(message_key, tuple(values.items()))
+
+
+def check(book, full: bool = False) -> list[Problem]:
+    """Everything that can be known from the file: SQLite's own check (quick_check, or
+    the slower integrity_check with full), the principles, the seals, and the replay of
+    the chained log against the tables and the schema's guards (replay.py)."""
     problems: list[Problem] = []
-    integrity = [r[0] for r in book.query("PRAGMA integrity_check")]
+    pragma = "integrity_check" if full else "quick_check"
+    integrity = [r[0] for r in book.query(f"PRAGMA {pragma}")]
     if integrity != ["ok"]:
         problems.append(Problem("check.integrity", (("why", "; ".join(integrity[:3])),)))
     if book.query("PRAGMA foreign_key_check"):
@@ -35,9 +43,9 @@ def check(book) -> list[Problem]:
                          " (SELECT 1 FROM resident_keys AS k WHERE k.resident_id = r.id)")[0]
     if unindexed:
         problems.append(Problem("check.unindexed", (("count", unindexed),)))
-    low, high, count = book.one("SELECT MIN(seq), MAX(seq), COUNT(*) FROM audit")
-    if count and high - low + 1 != count:
-        problems.append(Problem("check.audit_gap", (("missing", high - low + 1 - count),)))
     for month in months.broken_seals(book):
         problems.append(Problem("check.seal", (("month", month),)))
+    for part in (replay.guard_problems, replay.chain_problems, replay.entry_problems,
+                 replay.table_problems):
+        problems += part(book, problem)
     return problems

@@ -37,6 +37,7 @@ def set_pin(book, pin: str, actor: str | None) -> None:
                          "hash": _hash(pin, salt).hex()})
     with book.writing(actor, "committee.set_pin", "committee", {}) as conn:
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (KEY, stored))
+        book.changed("settings", KEY)
 
 
 def check(book, pin: str | None) -> None:

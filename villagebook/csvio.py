@@ -120,7 +120,8 @@ def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, i
         for row in fresh:
             write_keys(conn, row["id"], row["name"])
             book.audit(actor, "residents.add", row["id"],
-                       {k: row[k] for k in ("name", "household", "corner", "on_board")})
+                       {k: row[k] for k in ("name", "household", "corner", "on_board")},
+                       "residents", row["id"])
     return len(fresh), len(rows) - len(fresh)
 
 

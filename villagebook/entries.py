@@ -104,6 +104,7 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
         daycaps.check_cap(conn, cat, qty, residents, first["day"])
         if not again:
             daycaps.check_again(conn, cat, qty, residents, first["day"], first["recorded_at"])
+        # a month's row begins blank (open, nothing set): check takes that as no change
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
         for row, resident in zip(rows, residents, strict=True):
             conn.execute(
@@ -113,8 +114,11 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
                 " :recorded_at, :late)",
                 row,
             )
-            if row is not first:
-                book.audit(gatherer.name, "entry.record", row["id"], detail(row, resident))
+            if row is first:
+                book.changed("entries", row["id"])
+            else:
+                book.audit(gatherer.name, "entry.record", row["id"], detail(row, resident),
+                           "entries", row["id"])
     return [get_entry(book, row["id"]) for row in rows]
 
 
@@ -158,6 +162,7 @@ def void(book, entry_id: str, reason: str, by: str) -> Entry:
             "UPDATE entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
             (now(), gatherer.name, reason, entry.id),
         )
+        book.changed("entries", entry.id)
     return get_entry(book, entry.id)
 
 

@@ -119,6 +119,7 @@ def post(book, month: str, actor: str | None, today: date | None = None) -> Mont
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
         conn.execute("UPDATE months SET state = 'posted', posted_at = ?, objection_until = ?"
                      " WHERE month = ?", (now(), until, month))
+        book.changed("months", month)
     return status(book, month)
 
 
@@ -148,12 +149,15 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
     early = clean_text(early_reason, "reason", limit=200) if early_reason else ""
     if today.isoformat() <= (current.objection_until or "") and not early:
         raise BookError("month.window_open", month=month, until=current.objection_until)
-    seal = _seal(book, month, _previous_seal(book, month))
     backup.backup(book, reason="finalize")
-    detail = {"seal": seal, "early": early} if early else {"seal": seal}
+    detail = {"early": early} if early else {}
     with book.writing(actor, "month.finalize", month, detail) as conn:
+        # sealed inside the write that makes it final: nothing can land in between
+        check_finalize(book, month)
+        detail["seal"] = seal = _seal(book, month, _previous_seal(book, month))
         conn.execute("UPDATE months SET state = 'final', finalized_at = ?, finalized_by = ?,"
                      " seal = ? WHERE month = ?", (now(), actor, seal, month))
+        book.changed("months", month)
     return status(book, month)
 
 
@@ -166,6 +170,7 @@ def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
                       {"reason": reason, "seal": current.seal}) as conn:
         conn.execute("UPDATE months SET state = 'open', seal = NULL, reopened_at = ?,"
                      " reopen_reason = ? WHERE month = ?", (now(), reason, month))
+        book.changed("months", month)
     return status(book, month)
 
 
@@ -210,6 +215,7 @@ def object_to(book, resident, entry, says: str, actor: str | None,
         conn.execute("INSERT INTO objections (id, entry_id, month, says, at, recorded_by)"
                      " VALUES (?, ?, ?, ?, ?, ?)",
                      (oid, entry.id, entry.month, says, now(), actor or "-"))
+        book.changed("objections", oid)
     return get_objection(book, oid)
 
 
@@ -239,8 +245,10 @@ def resolve(book, objection_id: str, void: bool, because: str, actor: str | None
                 " WHERE id = ? AND voided_at IS NULL", (now(), actor or "-", reason,
                                                         objection.entry_id))
             if done.rowcount:
-                book.audit(actor, "entry.void", objection.entry_id, {"reason": reason})
+                book.audit(actor, "entry.void", objection.entry_id, {"reason": reason},
+                           "entries", objection.entry_id)
         conn.execute("UPDATE objections SET resolved_at = ?, resolution = ?, because = ?,"
                      " resolved_by = ? WHERE id = ?",
                      (now(), resolution, because, actor or "-", objection.id))
+        book.changed("objections", objection.id)
     return get_objection(book, objection.id)

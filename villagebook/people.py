@@ -100,6 +100,7 @@ def add_resident(book, name: str, household: str = "", corner: str = "", on_boar
     detail = {k: row[k] for k in ("name", "household", "corner", "on_board")}
     with book.writing(actor, "residents.add", row["id"], detail) as conn:
         insert_resident(conn, row)
+        book.changed("residents", row["id"])
     return get_resident(book, row["id"])
 
 
@@ -207,6 +208,7 @@ def add_gatherer(book, name: str, corner: str = "", actor: str | None = None) ->
     gid = uuid.uuid4().hex
     with book.writing(actor or name, "gatherers.add", gid, {"name": name, "corner": corner}) as c:
         c.execute("INSERT INTO gatherers (id, name, corner) VALUES (?, ?, ?)", (gid, name, corner))
+        book.changed("gatherers", gid)
     return Gatherer(gid, name, corner)
 
 
@@ -243,6 +245,7 @@ def update_resident(book, resident_id: str, name: str, household: str, corner: s
              row["on_board"], old.id),
         )
         write_keys(conn, old.id, row["name"])
+        book.changed("residents", old.id)
     return get_resident(book, old.id)
 
 

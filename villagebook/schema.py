@@ -226,4 +226,23 @@ _V3 = [
     _index_residents,
 ]
 
-MIGRATIONS: list[list] = [_V1, _V2, _V3]
+
+
+def _start_history(conn) -> None:
+    from villagebook import history
+
+    history.start(conn)
+
+
+# v4: the hash-chained log (history.py). Each line carries the table and the complete row
+# it changed, and its hash; a book made before starts its chain here, adopting every row.
+_V4 = [
+    "ALTER TABLE audit ADD COLUMN tbl TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE audit ADD COLUMN data TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE audit ADD COLUMN hash TEXT",
+    "CREATE INDEX audit_rows ON audit (tbl, subject, seq)",
+    "CREATE INDEX audit_actions ON audit (action, seq)",
+    _start_history,
+]
+
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4]

@@ -121,4 +121,5 @@ def set_value(book, key: str, value: str, actor: str | None = None) -> str:
     old = as_dict(book).get(key)
     with book.writing(actor, "settings.set", key, {"old": old, "new": clean}) as c:
         c.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, clean))
+        book.changed("settings", key)
     return clean

@@ -1,0 +1,180 @@
+"""The village's question: could someone quietly add points to a relative, or take them
+from a rival? Each test is the attack a person with the laptop, the sqlite3 tool and the
+source code would make, and what names it: `check` (the log replayed against the
+tables and the guards), `verify --code` with the fingerprint from a paper printed
+earlier, or `check --against` a backup kept elsewhere."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from conftest import MONTH, TODAY
+
+from villagebook import entries, history, months, people
+from villagebook.check import check
+
+LAST = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=10)
+EARLIER = (LAST.replace(day=1) - timedelta(days=1)).replace(day=10)
+FINAL, POSTED = EARLIER.strftime("%Y-%m"), LAST.strftime("%Y-%m")
+GUARDS = ("entries_only_void", "entries_no_delete", "entries_not_in_final_month",
+          "entries_no_void_in_final_month", "audit_no_update", "audit_no_delete")
+
+
+def rec(book, name, code, qty, day):
+    return entries.record(book, people.find_resident(book, name), code, qty, "杨秋云",
+                          day=day)
+
+
+@pytest.fixture
+def village(book):
+    """A final month, a posted one and an open one, each with entries."""
+    for day in (EARLIER, LAST, TODAY):
+        rec(book, "马少军", "labour", "8", day)
+        rec(book, "马洪云", "goods", "3000", day)
+    for month in (FINAL, POSTED):
+        months.post(book, month, "村委会")
+    months.finalize(book, FINAL, "村委会", "全村已核对")
+    assert check(book) == []
+    return book
+
+
+class Sqlite3Tool:
+    """What someone does at the sqlite3 prompt: lift a guard, change a row, put it back."""
+
+    def __init__(self, path):
+        self.conn = sqlite3.connect(path, isolation_level=None)
+
+    def __call__(self, sql, params=()):
+        return self.conn.execute(sql, params)
+
+    def behind_the_guards(self, *statements, guards=GUARDS, restore=True):
+        kept = {name: self(f"SELECT sql FROM sqlite_master WHERE name = '{name}'").fetchone()[0]
+                for name in guards}
+        for name in guards:
+            self(f"DROP TRIGGER {name}")
+        for sql in statements:
+            self(*sql) if isinstance(sql, tuple) else self(sql)
+        if restore:
+            for sql in kept.values():
+                self(sql)
+
+    def add_entry(self, month, resident="马淑婷", points_c=600):
+        rid = self("SELECT id FROM residents WHERE name = ?", (resident,)).fetchone()[0]
+        return ("INSERT INTO entries (id, resident_id, day, month, category, quantity,"
+                " points_c, rule, note, recorded_by, recorded_at) VALUES ('f00d', ?, ?, ?,"
+                " 'labour', '24', ?, '1.00 per 4 hours', '', '杨秋云', '2026-01-01T00:00:00')",
+                (rid, f"{month}-11", month, points_c))
+
+
+def said(book) -> list[str]:
+    return [str(p) for p in check(book)]
+
+
+@pytest.fixture
+def tool(village, db_path):
+    return Sqlite3Tool(db_path)
+
+
+class TestEntriesChangedBehindTheBooksBack:
+    @pytest.mark.parametrize("month", [MONTH, POSTED])
+    def test_an_insert_without_a_line_is_named(self, village, tool, month):
+        tool(*tool.add_entry(month))  # no guard stands in the way in an open or posted month
+        assert said(village) == [
+            f"{month}：马淑婷 义务劳动 24 小时（+6）在簿子里，却从没有记录过（记录号 f00d）"]
+
+    def test_an_insert_into_a_final_month_behind_its_guard(self, village, tool):
+        tool.behind_the_guards(tool.add_entry(FINAL))
+        assert said(village) == [
+            f"{FINAL} 定稿后被改动过（封存码对不上）",
+            f"{FINAL}：马淑婷 义务劳动 24 小时（+6）在簿子里，却从没有记录过（记录号 f00d）"]
+
+    @pytest.mark.parametrize("month", [MONTH, POSTED, FINAL])
+    def test_points_raised_with_the_guards_lifted_and_put_back(self, village, tool, month):
+        tool.behind_the_guards(("UPDATE entries SET points_c = 2000, quantity = '80'"
+                                " WHERE month = ? AND category = 'labour'", (month,)))
+        problems = said(village)
+        assert problems[-1].startswith(f"{month}：马少军 义务劳动 80 小时（+20）和日志记下的不一样")
+        assert (f"{FINAL} 定稿后被改动过（封存码对不上）" in problems) == (month == FINAL)
+
+    @pytest.mark.parametrize("month", [MONTH, POSTED, FINAL])
+    def test_a_rivals_entry_deleted(self, village, tool, month):
+        gone = village.one("SELECT id FROM entries WHERE month = ? AND category = 'goods'",
+                           (month,))[0]
+        tool.behind_the_guards(("DELETE FROM entries WHERE id = ?", (gone,)))
+        problems = said(village)
+        assert problems[-1].endswith(f"记下的记录 {gone[:8]} 在簿子里找不到了：被删掉了")
+
+    def test_a_guard_left_dropped(self, village, tool):
+        tool("DROP TRIGGER entries_only_void")
+        assert said(village) == ["数据库的保护规则 entries_only_void 不见了（有人拆掉了它）"]
+
+    def test_a_guard_weakened_or_a_trigger_added(self, village, tool):
+        tool("DROP TRIGGER entries_no_delete")
+        tool("CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries WHEN 0"
+             " BEGIN SELECT RAISE(ABORT, 'no'); END")
+        tool("CREATE TRIGGER sweeten AFTER INSERT ON entries"
+             " BEGIN UPDATE entries SET points_c = points_c * 2 WHERE id = NEW.id; END")
+        assert said(village) == ["数据库的保护规则 entries_no_delete 被改过",
+                                 "数据库里多了一条本程序没有的规则或表：sweeten"]
+
+    def test_a_final_month_edited_and_its_seal_chain_recomputed(self, village, tool):
+        tool.behind_the_guards(f"UPDATE entries SET points_c = 2000 WHERE month = '{FINAL}'"
+                               " AND category = 'labour'")
+        village.conn.execute("UPDATE months SET seal = ? WHERE month = ?",  # a dozen lines
+                             (months._seal(village, FINAL, ""), FINAL))  # of hashlib
+        assert months.broken_seals(village) == []  # the old seal alone is fooled
+        problems = said(village)
+        assert problems[0].startswith(f"{FINAL}：马少军 义务劳动 8 小时（+20）和日志记下的不一样")
+        assert f"月份“{FINAL}”和日志（第" in problems[1] and "被改动过" in problems[1]
+
+    def test_a_void_line_forged_to_carry_new_points(self, village, tool):
+        """Appending a line needs no secret; a 'void' that raises points is named."""
+        entry = entries.entries_of(village, month=MONTH)[-1]
+        tool.behind_the_guards(("UPDATE entries SET points_c = 9900, voided_at = 'x',"
+                                " voided_by = 'y', void_reason = 'z' WHERE id = ?",
+                                (entry.id,)), guards=("entries_only_void",))
+        with village.writing("y", "entry.void", entry.id, {}):
+            village.changed("entries", entry.id)
+        assert said(village) == [f"记录 {entry.id[:8]} 在日志里不只是记一次、作废一次"
+                                 f"（见第 {history.head(village).seq} 行）：被改写过"]
+
+
+class TestTheLogRewritten:
+    def test_lines_deleted_at_the_tail(self, village, tool):
+        last = history.head(village).seq
+        tool.behind_the_guards(f"DELETE FROM audit WHERE seq > {last - 2}",
+                               guards=("audit_no_delete",))
+        assert f"日志在第 {last - 2} 行之后被截掉了 2 行" in said(village)
+
+    def test_lines_deleted_at_the_head(self, village, tool):
+        tool.behind_the_guards("DELETE FROM audit WHERE seq <= 3", guards=("audit_no_delete",))
+        assert said(village)[0] == "日志的开头被删掉了：现在第一行是第 4 行，它接不上链的起点"
+
+    def test_a_line_deleted_in_the_middle(self, village, tool):
+        tool.behind_the_guards("DELETE FROM audit WHERE seq = 10", guards=("audit_no_delete",))
+        assert said(village)[0] == "日志第 9 行之后、第 11 行之前有行被删掉了"
+
+    def test_lines_renumbered_to_hide_a_gap(self, village, tool):
+        tool.behind_the_guards("DELETE FROM audit WHERE seq = 10",
+                               "UPDATE audit SET seq = seq - 1 WHERE seq > 10",
+                               guards=("audit_no_delete", "audit_no_update"))
+        assert said(village)[0] == "日志第 10 行被改写过（从这一行起哈希链对不上）"
+
+    def test_a_lines_text_rewritten(self, village, tool):
+        tool.behind_the_guards("UPDATE audit SET actor = '马支书' WHERE seq = 12",
+                               guards=("audit_no_update",))
+        assert said(village) == ["日志第 12 行被改写过（从这一行起哈希链对不上）"]
+
+
+class TestThePin:
+    def test_the_pin_hash_replaced_or_deleted_is_named(self, village, tool):
+        from villagebook import committee
+
+        committee.set_pin(village, "246810", "村委会")
+        tool("UPDATE settings SET value = '{}' WHERE key = 'committee_pin'")
+        assert said(village)[0].startswith("设置“committee_pin”和日志（第")
+        tool("DELETE FROM settings WHERE key = 'committee_pin'")
+        assert said(village)[0].startswith("日志第") and said(village)[0].endswith(
+            "记下的设置“committee_pin”在簿子里找不到了：被删掉了")
