@@ -6,7 +6,8 @@
 Twenty years of a large village is about a million entries; the tally and the CLI must
 stay quick there. The book is made by villagebook itself (Book.create, add_gatherer), so
 schema, settings and catalogue are the real ones; residents and entries are then written
-in one transaction with executemany, with one audit line for the whole load. Points are
+in one transaction with executemany, with a chained log line for every row (as a book
+from before the chain adopts its rows) and one for the whole load. Points are
 computed by the catalogue's own Category.points_for, quantities are stored in their
 canonical text, days are never in the future, and a few hundred entries are voided.
 ANALYZE runs at the end unless --no-analyze (villagebook itself never runs it, so a real
@@ -26,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from villagebook import catalogue, people, readings
+from villagebook import catalogue, history, people, readings
 from villagebook.book import Book, now
 from villagebook.quantities import quantity_text
 
@@ -148,11 +149,12 @@ def build(out: Path, residents: int, years: int, total: int, seed: int,
             )
             detail = {"residents": residents, "entries": total, "voided": len(voided),
                       "months": len(firsts), "seed": seed}
-            conn.execute(
-                "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-                (stamp, "bench", "bench.bulk_load", VILLAGE,
-                 json.dumps(detail, ensure_ascii=False, sort_keys=True)),
-            )
+            history.append(conn, stamp, "bench", "bench.bulk_load", VILLAGE,
+                           json.dumps(detail, ensure_ascii=False, sort_keys=True))
+            for table in ("residents", "entries"):  # a chained line for every row, as
+                history.append_many(  # history.start adopts the rows of an older book
+                    conn, stamp, "bench", "history.adopt",
+                    ((key, "{}", table, text) for key, text in history.rows_of(conn, table)))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -91,6 +91,36 @@ def append(conn, at: str, actor: str, action: str, subject: str, detail: str,
     return Head(seq, digest)
 
 
+def append_many(conn, at: str, actor: str, action: str, lines) -> Head:
+    """Many lines at once, chained in order (a migration adopting rows, a bulk load):
+    `lines` yields (subject, detail, tbl, data)."""
+    last = conn.execute("SELECT seq, hash FROM audit WHERE hash IS NOT NULL"
+                        " ORDER BY seq DESC LIMIT 1").fetchone()
+    previous = last[1] if last else GENESIS
+    seq = conn.execute("SELECT MAX(seq) FROM audit").fetchone()[0] or 0
+    batch: list[tuple] = []
+    for subject, detail, tbl, data in lines:
+        seq += 1
+        previous = link(previous, canonical(seq, at, actor, action, subject, detail, tbl, data))
+        batch.append((seq, at, actor, action, subject, detail, tbl, data, previous))
+        if len(batch) >= 10_000:
+            _insert(conn, batch)
+    _insert(conn, batch)
+    return Head(seq, previous)
+
+
+def _insert(conn, batch: list[tuple]) -> None:
+    conn.executemany("INSERT INTO audit (seq, at, actor, action, subject, detail, tbl, data,"
+                     " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    batch.clear()
+
+
+def rows_of(conn, table: str):
+    """(key, logged row) of every row of a table, in the order they were written."""
+    key, _ = TABLES[table]
+    return conn.execute(f"SELECT {key}, {row_sql(table)} FROM {table} ORDER BY rowid")
+
+
 def head(book) -> Head:
     row = book.one("SELECT seq, hash FROM audit WHERE hash IS NOT NULL"
                    " ORDER BY seq DESC LIMIT 1")
@@ -145,8 +175,7 @@ def start(conn) -> None:
                          "state": state_digest(conn)}, sort_keys=True)
     at, actor = now(), system_user()
     append(conn, at, actor, "history.start", "", detail)
-    for table, (key, _) in TABLES.items():
-        rows = conn.execute(f"SELECT {key}, {row_sql(table)} FROM {table} ORDER BY rowid"
-                            ).fetchall()
-        for subject, text in rows:
-            append(conn, at, actor, "history.adopt", str(subject), "{}", table, text)
+    for table in TABLES:
+        rows = rows_of(conn, table).fetchall()
+        append_many(conn, at, actor, "history.adopt",
+                    ((str(key), "{}", table, text) for key, text in rows))

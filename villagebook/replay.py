@@ -13,12 +13,13 @@ Entries are compared in SQL (a big village has a million); the small tables in P
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from functools import lru_cache
 
 from villagebook import history
-from villagebook.history import GENESIS, TABLES, canonical, link, row_sql
+from villagebook.history import GENESIS, TABLES, row_sql
 
 MOST = 20  # problems of one kind named one by one; past that, counted
 _ENTRY_ACTIONS = ("entry.record", "entry.void", "history.adopt")
@@ -28,22 +29,27 @@ _VOID_COLUMNS = ("voided_at", "voided_by", "void_reason")
 def chain_problems(book, problem) -> list:
     """Recompute every hash; name the first line of each break, and a cut tail."""
     found, previous, started, expected_seq, previous_seq = [], GENESIS, False, None, 0
-    for seq, at, actor, action, subject, detail, tbl, data, digest in book.conn.execute(
-            "SELECT seq, at, actor, action, subject, detail, tbl, data, hash FROM audit"
-            " ORDER BY seq"):
+    sha256 = hashlib.sha256
+    # the canonical line (history.canonical) put together by SQLite: a million lines a
+    # few seconds sooner than in Python
+    line_sql = " || char(31) || ".join(("seq", "at", "actor", "action", "subject", "detail",
+                                        "tbl", "data"))
+    for seq, action, line, digest in book.conn.execute(
+            f"SELECT seq, action, {line_sql}, hash FROM audit ORDER BY seq"):
         if digest is None:
             if started:
                 found.append(problem("check.line_unchained", seq=seq))
             continue
+        recomputed = sha256(previous.encode() + b"\n" + line.encode("utf-8", "surrogatepass"))
         if not started:
             started = True
-            if action != "history.start" or link(GENESIS, canonical(
-                    seq, at, actor, action, subject, detail, tbl, data)) != digest:
+            if action != "history.start" or previous != GENESIS or (
+                    recomputed.hexdigest() != digest):
                 found.append(problem("check.log_head_cut", seq=seq))
             else:
+                detail = book.one("SELECT detail FROM audit WHERE seq = ?", (seq,))[0]
                 found += _older_lines(book, seq, detail, problem)
-        elif link(previous, canonical(seq, at, actor, action, subject, detail, tbl, data)
-                  ) != digest:
+        elif recomputed.hexdigest() != digest:
             gap = expected_seq is not None and seq != expected_seq
             found.append(problem("check.lines_removed" if gap else "check.line_changed",
                                  seq=seq, before=previous_seq))
