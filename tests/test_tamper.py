@@ -178,3 +178,83 @@ class TestThePin:
         tool("DELETE FROM settings WHERE key = 'committee_pin'")
         assert said(village)[0].startswith("日志第") and said(village)[0].endswith(
             "记下的设置“committee_pin”在簿子里找不到了：被删掉了")
+
+
+class TestWitnessesOutsideTheFile:
+    """A rewrite that recomputes the whole chain passes check; the paper and the backup
+    kept elsewhere do not match it."""
+
+    def rewrite_history(self, book, tool):
+        """With the source in hand: raise a final month's points, then recompute every
+        seal and every hash from the changed line on, so check finds nothing."""
+        tool.behind_the_guards(f"UPDATE entries SET points_c = 2000 WHERE month = '{FINAL}'"
+                               " AND category = 'labour'")
+        entry = book.one(f"SELECT id FROM entries WHERE month = '{FINAL}'"
+                         " AND category = 'labour'")[0]
+        tool("UPDATE months SET seal = ? WHERE month = ?",
+             (months._seal(book, FINAL, ""), FINAL))
+        tool.behind_the_guards(
+            ("UPDATE audit SET data = ? WHERE tbl = 'entries' AND subject = ?",
+             (history.row_json(book.conn, "entries", entry), entry)),
+            ("UPDATE audit SET data = ? WHERE tbl = 'months' AND subject = ?",
+             (history.row_json(book.conn, "months", FINAL), FINAL)),
+            guards=("audit_no_update",))
+        previous = history.GENESIS
+        rows = book.query("SELECT seq, at, actor, action, subject, detail, tbl, data"
+                          " FROM audit ORDER BY seq")
+        fixed = []
+        for row in rows:
+            previous = history.link(previous, history.canonical(*row))
+            fixed.append((previous, row[0]))
+        tool.behind_the_guards(*[("UPDATE audit SET hash = ? WHERE seq = ?", f)
+                                 for f in fixed], guards=("audit_no_update",))
+        return entry
+
+    def test_check_alone_is_fooled_by_a_full_rewrite(self, village, tool):
+        self.rewrite_history(village, tool)
+        assert said(village) == []
+
+    def test_the_fingerprint_on_an_earlier_paper_names_it(self, village, tool):
+        from villagebook import witness
+
+        printed = history.head(village)  # the board went up with this code on it
+        assert witness.verify_code(village, printed.code, printed.seq).kind == "unchanged"
+        assert witness.verify_code(village, printed.code).kind == "unchanged"
+        self.rewrite_history(village, tool)
+        verdict = witness.verify_code(village, printed.code, printed.seq)
+        assert verdict.kind == "changed"
+
+    def test_a_backup_kept_elsewhere_names_where_the_histories_part(self, village, tool,
+                                                                     tmp_path):
+        from villagebook import backup, witness
+        from villagebook.book import Book
+
+        kept = backup.backup(village, tmp_path / "usb")
+        with Book.open_readonly(kept) as copy:
+            assert witness.compare(village, copy).kind == "unchanged"
+        rec(village, "马淑婷", "good_deed", None, TODAY)  # the history goes on: still fine
+        with Book.open_readonly(kept) as copy:
+            assert witness.compare(village, copy).kind == "unchanged"
+        entry = self.rewrite_history(village, tool)
+        first = village.one("SELECT MIN(seq) FROM audit WHERE tbl = 'entries'"
+                            " AND subject = ?", (entry,))[0]
+        with Book.open_readonly(kept) as copy:
+            verdict = witness.compare(village, copy)
+        assert (verdict.kind, verdict.at) == ("changed", first)
+
+    def test_a_rolled_back_book_is_older_than_the_paper(self, village, tmp_path, db_path):
+        import shutil
+
+        from villagebook import backup, witness
+        from villagebook.book import Book
+
+        old = backup.backup(village, tmp_path / "usb")
+        rec(village, "马淑婷", "good_deed", None, TODAY)
+        printed = history.head(village)
+        village.close()
+        for suffix in ("-wal", "-shm"):
+            (db_path.parent / (db_path.name + suffix)).unlink(missing_ok=True)
+        shutil.copyfile(old, db_path)  # the old copy put back by hand
+        with Book.open(db_path) as rolled_back:
+            assert witness.verify_code(rolled_back, printed.code, printed.seq).kind == "older"
+            assert check(rolled_back) == []  # nothing inside the file can tell
