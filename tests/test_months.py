@@ -161,7 +161,7 @@ class TestChecks:
         assert str(refused) == "2026-11 is not posted yet; post it before finalizing"
 
     def test_the_cli_refuses_before_it_asks_for_the_pin(self, run, book, monkeypatch):
-        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "246810")
         run("committee", "set-pin")
         refused = run("month", "finalize", MONTH)  # no VILLAGEBOOK_PIN: the refusal first
         assert refused.output == f"错误：{MONTH} 现在是“未公示”，要先公示才能定稿\n"
@@ -191,25 +191,25 @@ class TestCommands:
     def test_the_committee_pin_guards_finalize_and_settings(self, run, book, monkeypatch):
         rec(book, "马少军", "labour", "8")
         run("month", "post", LAST_MONTH)
-        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "246810")
         assert run("committee", "set-pin").output == "已设置村委会密码\n"
         stored = book.one("SELECT value FROM settings WHERE key = 'committee_pin'")[0]
-        assert "2468" not in stored and "scrypt" in stored
+        assert "246810" not in stored and "scrypt" in stored
         assert run("settings", "set", "stars_per_flag", "5").output.startswith(
             "错误：这个操作需要村委会密码")
-        monkeypatch.setenv("VILLAGEBOOK_PIN", "1111")
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "111111")
         for _ in range(3):
             assert run("settings", "set", "stars_per_flag", "5").output == "错误：村委会密码不对\n"
-        monkeypatch.setenv("VILLAGEBOOK_PIN", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "246810")
         paused = run("settings", "set", "stars_per_flag", "5")
         assert paused.exit_code == 1 and "秒后再试" in paused.output
         assert run.json("settings", "list")["stars_per_flag"] == "6"
 
     def test_a_right_pin_works_and_gatherers_need_none(self, run, book, monkeypatch):
-        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "246810")
         run("committee", "set-pin")
         assert run("record", "msj", "labour", "4").exit_code == 0
-        monkeypatch.setenv("VILLAGEBOOK_PIN", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "246810")
         assert run("settings", "set", "stars_per_flag", "5").exit_code == 0
 
     def test_without_a_pin_the_hint_is_said_once(self, run, tmp_path, monkeypatch):

@@ -247,13 +247,13 @@ class TestNoticeSettings:
         assert audit_count(db_path) == before
 
     def test_setting_them_needs_the_committee_pin(self, run, book, db_path, monkeypatch):
-        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN_NEW", "246810")
         assert run("committee", "set-pin").exit_code == 0
         before = audit_count(db_path)
         refused = run("settings", "set", "contact", "马支书 13800001234")
         assert refused.exit_code == 1 and "村委会密码" in refused.output
         assert audit_count(db_path) == before
-        monkeypatch.setenv("VILLAGEBOOK_PIN", "2468")
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "246810")
         assert run("settings", "set", "contact", "马支书 13800001234", "--by",
                    "村委会").exit_code == 0
         last = book.one("SELECT actor, action, subject, detail FROM audit ORDER BY seq DESC")

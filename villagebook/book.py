@@ -195,9 +195,10 @@ class Book:
         try:
             yield conn
             changes = self._changes  # the row the write is about rides on its line
-            own = bool(changes) and str(changes[0][1]) == subject
+            own = bool(changes) and str(changes[0][1]) == subject and bool(action)
             table, key = changes[0] if own else ("", None)
-            self.audit(actor, action, subject, detail, table, key)
+            if action:  # no action: a turn of its own, whose lines the block wrote
+                self.audit(actor, action, subject, detail, table, key)
             for table, key in changes[1:] if own else changes:  # other rows: a line each
                 self.audit(actor, action, str(key), {}, table, key)
             conn.execute("COMMIT")

@@ -1,7 +1,13 @@
-"""The committee's PIN: a salted scrypt hash in the book; three wrong tries pause a minute.
+"""The committee's PIN: a salted scrypt hash in the book; wrong tries are lines of its log.
 
-Asked for finalize, reopen, catalogue changes and settings. Gatherers need none to
-record. Until a PIN is set those commands work without one (and say a PIN should be set).
+Asked for finalize, reopen, restore, catalogue changes, settings, resolving objections,
+and voiding an entry someone else recorded or that lies in a posted month. Gatherers need
+none to record. Until a PIN is set those commands work without one (and say a PIN should
+be set).
+
+The pause after wrong tries is counted from the log, inside a write transaction: tries
+made at once wait their turn, and deleting a file on the laptop changes nothing. Three
+wrong tries within an hour pause a minute; every three more double the pause.
 """
 
 from __future__ import annotations
@@ -10,13 +16,17 @@ import hashlib
 import hmac
 import json
 import os
-import time
+from datetime import datetime, timedelta
 
 from villagebook.errors import BookError
 
 KEY = "committee_pin"
 TRIES = 3
 PAUSE_SECONDS = 60
+MAX_PAUSE = 3600
+WINDOW = timedelta(hours=1)
+MIN_DIGITS = 6
+WRONG = "committee.pin_wrong"
 _N, _R, _P = 2**14, 8, 1
 
 
@@ -29,9 +39,10 @@ def is_set(book) -> bool:
 
 
 def set_pin(book, pin: str, actor: str | None) -> None:
+    """At least six digits: a four-digit PIN falls to patience, even with the pause."""
     pin = (pin or "").strip()
-    if len(pin) < 4 or len(pin) > 64:
-        raise BookError("pin.length")
+    if not (MIN_DIGITS <= len(pin) <= 64 and pin.isascii() and pin.isdigit()):
+        raise BookError("pin.length", digits=MIN_DIGITS)
     salt = os.urandom(16)
     stored = json.dumps({"scrypt": [_N, _R, _P], "salt": salt.hex(),
                          "hash": _hash(pin, salt).hex()})
@@ -40,24 +51,38 @@ def set_pin(book, pin: str, actor: str | None) -> None:
         book.changed("settings", KEY)
 
 
-def check(book, pin: str | None) -> None:
-    """Refuse a wrong or missing PIN; after three wrong tries, refuse everything a minute."""
-    from villagebook import laptop
+def pause_left(conn, now: datetime | None = None) -> int:
+    """Seconds until another try is taken, from the wrong tries the log holds."""
+    now = now or datetime.now()
+    since = (now - WINDOW).isoformat(timespec="seconds")
+    wrong = [row[0] for row in conn.execute(
+        "SELECT at FROM audit WHERE action = ? AND at >= ? ORDER BY seq", (WRONG, since))]
+    if len(wrong) < TRIES:
+        return 0
+    pause = min(PAUSE_SECONDS * 2 ** ((len(wrong) - TRIES) // TRIES), MAX_PAUSE)
+    waited = (now - datetime.fromisoformat(wrong[-1])).total_seconds()
+    return max(0, int(pause - waited + 0.999))
 
+
+def check(book, pin: str | None, actor: str | None = None, action: str = "") -> None:
+    """Refuse a wrong or missing PIN; a wrong one is written to the log before refusing."""
     row = book.one("SELECT value FROM settings WHERE key = ?", (KEY,))
     if row is None:
         return
-    state = laptop.pin_failures(book.path)
-    if state["count"] >= TRIES and time.time() - state["last"] < PAUSE_SECONDS:
-        wait = int(PAUSE_SECONDS - (time.time() - state["last"])) + 1
-        raise BookError("pin.paused", seconds=wait)
-    if not pin:
-        raise BookError("pin.needed")
-    stored = json.loads(row["value"])
-    n, r, p = stored["scrypt"]
-    given = hashlib.scrypt(pin.strip().encode(), salt=bytes.fromhex(stored["salt"]), n=n, r=r,
-                           p=p, dklen=32)
-    if not hmac.compare_digest(given, bytes.fromhex(stored["hash"])):
-        laptop.note_pin_failure(book.path, reset=state["count"] >= TRIES)
+    wrong = False
+    with book.writing(actor, "", "") as conn:  # one try at a time, the pause read inside
+        wait = pause_left(conn)
+        if wait:
+            raise BookError("pin.paused", seconds=wait)
+        if not pin:
+            raise BookError("pin.needed")
+        stored = json.loads(conn.execute("SELECT value FROM settings WHERE key = ?",
+                                         (KEY,)).fetchone()[0])
+        n, r, p = stored["scrypt"]
+        given = hashlib.scrypt(pin.strip().encode(), salt=bytes.fromhex(stored["salt"]),
+                               n=n, r=r, p=p, dklen=32)
+        if not hmac.compare_digest(given, bytes.fromhex(stored["hash"])):
+            book.audit(actor, WRONG, "committee", {"for": action} if action else {})
+            wrong = True
+    if wrong:
         raise BookError("pin.wrong")
-    laptop.note_pin_failure(book.path, clear=True)

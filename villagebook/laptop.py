@@ -48,26 +48,6 @@ def last_gatherer(book_path: Path) -> str | None:
     return _load().get("last_gatherer", {}).get(str(Path(book_path).resolve()))
 
 
-def pin_failures(book_path: Path) -> dict:
-    """Wrong committee PINs in a row on this laptop for this book, and when the last was."""
-    return _load().get("pin_failures", {}).get(str(Path(book_path).resolve()),
-                                               {"count": 0, "last": 0.0})
-
-
-def note_pin_failure(book_path: Path, reset: bool = False, clear: bool = False) -> None:
-    import time
-
-    state = _load()
-    key = str(Path(book_path).resolve())
-    failures = state.setdefault("pin_failures", {})
-    if clear:
-        failures.pop(key, None)
-    else:
-        count = 1 if reset else failures.get(key, {"count": 0})["count"] + 1
-        failures[key] = {"count": count, "last": time.time()}
-    _save(state)
-
-
 def flag(name: str) -> bool:
     """A one-time note already shown on this laptop."""
     return bool(_load().get("flags", {}).get(name))

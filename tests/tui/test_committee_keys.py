@@ -105,7 +105,7 @@ class TestPost:
             assert type(app.screen).__name__ == "SheetScreen"
 
     async def test_post_needs_no_pin_as_on_the_command_line(self, app, book):
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "g")
             await pilot.pause()
@@ -115,12 +115,12 @@ class TestPost:
 class TestFinalize:
     async def test_with_a_pin_set_d_asks_the_pin_then_confirms(self, app, book):
         month = previous_month_posted(book)
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "p", "d")
             await pilot.pause()
             assert type(app.screen).__name__ == "PinPrompt"
-            await type_text(pilot, "2468")
+            await type_text(pilot, "246810")
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, CommitteeConfirm)
@@ -136,10 +136,10 @@ class TestFinalize:
 
     async def test_a_wrong_pin_shows_no_dialog(self, app, book):
         month = previous_month_posted(book)
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "p", "d")
-            await type_text(pilot, "1111")
+            await type_text(pilot, "111111")
             await pilot.press("enter")
             await pilot.pause()
             assert type(app.screen).__name__ == "SheetScreen"
@@ -212,7 +212,7 @@ class TestFinalize:
         entry = entries.record(book, shaojun, "labour", "8", "杨秋云")
         months.post(book, MONTH, "村委会")
         months.object_to(book, shaojun, entry, "只干了 6 小时", "杨秋云")
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "d")
             await pilot.pause()
@@ -257,7 +257,7 @@ class TestRefusedBeforeAnything:
         months.post(book, early_month, "村委会", today=earlier)
         months.post(book, later_month, "村委会", today=PREVIOUS)
         months.finalize(book, later_month, "村委会", "全村都看过了")
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "p", "p", "d")
             await pilot.pause()
@@ -267,7 +267,7 @@ class TestRefusedBeforeAnything:
         assert state(book, early_month) == "posted"
 
     async def test_finalize_on_an_open_month_names_its_state_in_words(self, app, book):
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "d")
             await pilot.pause()
@@ -287,7 +287,7 @@ class TestRefusedBeforeAnything:
 class TestPinPromptNamesTheAction:
     async def test_the_finalize_pin_names_the_month(self, app, book):
         month = previous_month_posted(book)
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "p", "d")
             await pilot.pause()
@@ -295,7 +295,7 @@ class TestPinPromptNamesTheAction:
             assert shown(app, title).strip() == f"村委会密码（定稿 {month}）"
 
     async def test_the_catalogue_pins_name_theirs(self, app, book):
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f5", "a")
             await pilot.pause()
@@ -305,7 +305,7 @@ class TestPinPromptNamesTheAction:
             await pilot.pause()
             title = app.screen.query_one(".dialog-title")
             assert shown(app, title).strip() == "村委会密码（停用类别 义务劳动）"
-            await type_text(pilot, "2468")
+            await type_text(pilot, "246810")
             await pilot.press("enter")
             await pilot.pause()
             assert "停用类别 义务劳动？" in dialog_text(app)

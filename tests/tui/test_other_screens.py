@@ -234,17 +234,17 @@ class TestCommitteePin:
     async def test_a_catalogue_change_asks_for_the_pin_once_one_is_set(self, app, book):
         from villagebook import committee
 
-        committee.set_pin(book, "2468", "村委会")
+        committee.set_pin(book, "246810", "村委会")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f5", "a")
             await pilot.pause()
             assert type(app.screen).__name__ == "PinPrompt"
-            await type_text(pilot, "1111")
+            await type_text(pilot, "111111")
             await pilot.press("enter")
             await pilot.pause()
             assert type(app.screen).__name__ == "CatalogueScreen"  # wrong: no form
             await pilot.press("a")
-            await type_text(pilot, "2468")
+            await type_text(pilot, "246810")
             await pilot.press("enter")
             await pilot.pause()
             assert type(app.screen).__name__ == "CategoryForm"
