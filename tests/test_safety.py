@@ -245,3 +245,45 @@ class TestHostileInput:
             out = run(*args)
             assert out.exit_code == 1 and len(out.output) < 300, args
         assert audit_count(db_path) == before
+
+
+class TestCopiesByHand:
+    def test_a_truncated_book_is_refused_with_the_newest_backup_named(self, run, book,
+                                                                      db_path, tmp_path):
+        from villagebook import backup
+
+        for hours in range(1, 25):  # enough pages that a cut lands inside the tables
+            run("record", "msj", "labour", "1", "--date", f"2026-0{1 + hours % 9}-1{hours % 9}")
+        kept = backup.backup(book)
+        book.close()
+        size = db_path.stat().st_size
+        with open(db_path, "r+b") as file:
+            file.truncate(size * 2 // 3)
+        before = db_path.read_bytes()
+        out = run("tally")
+        assert out.exit_code == 1
+        assert out.output == (f"错误：{db_path} 打不开（已损坏、不是积分簿或来自更新的版本）。"
+                              f"最新的备份：{kept}（用 villagebook restore 恢复）\n")
+        assert db_path.read_bytes() == before
+
+    def test_a_page_damaged_inside_is_found_on_the_days_first_use(self, run, book, db_path):
+        from villagebook import backup
+
+        for hours in range(1, 25):
+            run("record", "msj", "labour", "1", "--date", f"2026-0{1 + hours % 9}-1{hours % 9}")
+        kept = backup.backup(book)
+        book.close()
+        page = 4096
+        with open(db_path, "r+b") as file:  # garbage over pages 4-6, the header intact
+            file.seek(3 * page)
+            file.write(bytes(range(256)) * (3 * page // 256))
+        before = db_path.read_bytes()
+        from villagebook import laptop
+
+        state = laptop._state_file()
+        state.unlink(missing_ok=True)  # the day's first use on this laptop
+        out = run("record", "msj", "labour", "1")
+        assert out.exit_code == 1
+        assert out.output.startswith(f"错误：{db_path} 已损坏，没有写入任何内容（")
+        assert out.output.rstrip().endswith(f"最新的备份：{kept}（用 villagebook restore 恢复）")
+        assert db_path.read_bytes() == before

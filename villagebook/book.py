@@ -131,7 +131,29 @@ class Book:
         book = cls(conn, path)
         if version < SCHEMA_VERSION:
             book._migrate()
+        book._check_sound()
         return book
+
+    def _check_sound(self) -> None:
+        """Before anything is written: the log's last page read back, and once a day on
+        this laptop SQLite's quick_check. A book copied by hand without its -wal, or over
+        a stale one, is refused here with the newest backup named, never written to."""
+        from villagebook import laptop
+
+        try:
+            self.conn.execute("SELECT seq, hash, data FROM audit ORDER BY seq DESC LIMIT 2"
+                              ).fetchall()
+            if not laptop.checked_today(self.path):
+                problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)")]
+                if problems != ["ok"]:
+                    raise sqlite3.DatabaseError("; ".join(problems))
+                laptop.mark_checked(self.path)
+        except sqlite3.DatabaseError as exc:
+            from villagebook import backup
+
+            self.conn.close()
+            raise BookError("book.damaged_now", path=self.path, why=exc,
+                            backup=backup.newest() or "-") from None
 
     @classmethod
     def open_readonly(cls, path: Path) -> Book:

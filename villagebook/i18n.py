@@ -538,6 +538,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore.bad": ("{path} 已损坏，不能恢复：{why}", "{path} is damaged and cannot be restored: {why}"),
     "restore.failed": ("无法恢复到 {path}：{why}", "cannot restore to {path}: {why}"),
     "restore.done": ("已从 {source} 恢复；原来的积分簿保存在 {aside}", "restored from {source}; the previous book is kept at {aside}"),
+    "book.damaged_now": ("{path} 已损坏，没有写入任何内容（{why}）。可能是没用 villagebook backup 复制的。最新的备份：{backup}（用 villagebook restore 恢复）", "{path} is damaged and nothing was written ({why}); it may have been copied by hand rather than with villagebook backup. Newest backup: {backup} (restore it with villagebook restore)"),
     "book.damaged": ("{path} 打不开（已损坏、不是积分簿或来自更新的版本）。最新的备份：{backup}（用 villagebook restore 恢复）", "{path} cannot be opened (damaged, not a book, or from a newer villagebook). Newest backup: {backup} (restore it with villagebook restore)"),
     "check.ok": ("检查通过：积分簿完好", "check passed: the book is sound"),
     "check.integrity": ("数据库文件损坏：{why}", "the database file is damaged: {why}"),

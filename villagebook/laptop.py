@@ -48,6 +48,23 @@ def last_gatherer(book_path: Path) -> str | None:
     return _load().get("last_gatherer", {}).get(str(Path(book_path).resolve()))
 
 
+def checked_today(book_path: Path) -> bool:
+    """Whether SQLite's quick_check already passed on this book today, on this laptop."""
+    from datetime import date
+
+    key = str(Path(book_path).resolve())
+    return _load().get("quick_checked", {}).get(key) == date.today().isoformat()
+
+
+def mark_checked(book_path: Path) -> None:
+    from datetime import date
+
+    state = _load()
+    state.setdefault("quick_checked", {})[str(Path(book_path).resolve())] = (
+        date.today().isoformat())
+    _save(state)
+
+
 def flag(name: str) -> bool:
     """A one-time note already shown on this laptop."""
     return bool(_load().get("flags", {}).get(name))
