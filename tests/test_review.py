@@ -1,0 +1,70 @@
+"""The review list before posting (人情分): each kind of favouritism named, nothing blocked."""
+
+from datetime import timedelta
+
+from conftest import MONTH, TODAY
+
+from villagebook import entries, people, review
+
+
+def rec(book, name, code, qty, by="杨秋云", day=TODAY, again=False):
+    return entries.record(book, people.find_resident(book, name), code, qty, by, day=day,
+                          again=again)
+
+
+def kinds(book) -> list[tuple[str, str]]:
+    return [(f.kind, f.resident) for f in review.review(book, MONTH)]
+
+
+class TestReview:
+    def test_an_ordinary_month_has_nothing_to_say(self, book):
+        rec(book, "马少军", "labour", "8")
+        rec(book, "马洪云", "goods", "3000")
+        assert review.review(book, MONTH) == []
+
+    def test_a_gatherer_recording_for_her_own_household(self, book):
+        people.add_gatherer(book, "马淑婷", "西片")  # a gatherer who lives in 马家8户
+        rec(book, "马秋玲", "labour", "8", by="马淑婷")
+        (found,) = review.review(book, MONTH)
+        assert (found.kind, found.resident, found.by) == ("own_household", "马秋玲", "马淑婷")
+        assert found.why == "信息员 马淑婷 给自己家（马家8户）记分"
+
+    def test_the_same_line_twice_and_over_the_days_cap(self, book):
+        rec(book, "马少军", "labour", "8")
+        rec(book, "马少军", "labour", "8", again=True)
+        assert kinds(book) == [("repeated", "马少军")] * 2
+        book.conn.execute(  # as a book from before the cap held per day may hold it
+
+            "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
+            " rule, note, recorded_by, recorded_at) SELECT 'x1', resident_id, day, month,"
+            " category, '20', 500, rule, '', recorded_by, recorded_at FROM entries LIMIT 1")
+        assert ("over_cap", "马少军") in kinds(book)
+        over = [f for f in review.review(book, MONTH) if f.kind == "over_cap"][0]
+        assert over.what == "义务劳动 36 小时" and over.why == "当天合计超过每人每天最多 24"
+
+    def test_recorded_long_after_its_day(self, book):
+        day = TODAY.replace(day=1)
+        entry = rec(book, "马少军", "labour", "8", day=day)
+        late = (day + timedelta(days=31)).isoformat() + "T09:00:00"
+        book.conn.execute("DROP TRIGGER entries_only_void")
+        book.conn.execute("UPDATE entries SET recorded_at = ? WHERE id = ?", (late, entry.id))
+        (found,) = [f for f in review.review(book, MONTH) if f.kind == "late_record"]
+        assert found.why == f"{late[:10]} 才录入，晚了 30 天以上"
+
+    def test_one_gatherer_giving_one_resident_far_more_than_usual(self, book):
+        people.add_gatherer(book, "李桂兰", "西片")
+        for name in ("马洪云", "马淑婷", "马秋玲"):
+            rec(book, name, "labour", "4")
+        for hours in range(1, 7):
+            rec(book, "马少军", "labour", str(hours), by="李桂兰")
+        (found,) = review.review(book, MONTH)
+        assert (found.kind, found.resident, found.by) == ("many", "马少军", "李桂兰")
+        assert found.what == "本月 6 条，共 +5.25"
+
+    def test_a_void_of_another_gatherers_entry(self, book):
+        people.add_gatherer(book, "李桂兰", "西片")
+        entry = rec(book, "马洪云", "goods", "3000")
+        entries.void(book, entry.id, "记错了", "李桂兰")
+        (found,) = review.review(book, MONTH)
+        assert (found.kind, found.by) == ("void_other", "杨秋云")
+        assert found.why == "被 李桂兰 作废，不是原记录人（原因：记错了）"
