@@ -1,0 +1,80 @@
+"""The `villagebook` command: thin click commands over the core modules.
+
+Each command parses its options and calls one core function. A BookError (or any other
+failure) becomes one line in the user's language and a non-zero exit, never a traceback.
+This module holds the root group; the commands live one group of ideas to a module and are
+registered here, in the order they were written.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from villagebook.book import default_path
+from villagebook.cli import (
+    audit,
+    book,
+    catalogue,
+    committee,
+    entries,
+    months,
+    people,
+    printing,
+    settings,
+    tally,
+)
+from villagebook.cli.failures import Group, UserError
+from villagebook.cli.options import daily_backup, db_option, lang_option, open_book
+from villagebook.cli.terminal import has_terminal, open_ui
+from villagebook.i18n import t
+
+
+@click.group(cls=Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@lang_option
+@click.version_option(package_name="villagebook")
+@click.pass_context
+def cli(ctx, db_path):
+    """villagebook 积分簿: record a village's contributions, tally the month, stars and flags.
+
+    With no command at a terminal, opens the gatherer's screen on the book. Try
+    `villagebook demo` for a demo village, or `villagebook init --village NAME`.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if not has_terminal():
+        click.echo(ctx.get_help())
+        return
+    path = db_path or default_path()
+    if not path.exists():
+        raise UserError(t("ui.no_book", path=path))
+    with open_book(path) as opened:
+        daily_backup(opened)
+        open_ui(opened)
+
+
+for command in (
+    book.init, book.demo,
+    catalogue.catalogue,
+    people.gatherers, people.residents,
+    entries.record, entries.void, entries.entries_cmd,
+    tally.tally, tally.standings, audit.log,
+    printing.print_group, audit.verify,
+    months.month, months.objection,
+    committee.committee,
+    book.backup_cmd, book.restore, audit.check_cmd,
+    settings.settings,
+):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """The console script: the CLI, with no traceback for any failure."""
+    try:
+        cli(prog_name="villagebook")
+    except Exception as exc:  # pragma: no cover - Group.invoke already words failures
+        click.echo(t("internal", why=exc), err=True)
+        sys.exit(1)

@@ -1,0 +1,74 @@
+"""The book file itself: make a new one or a demo, copy it aside, put a copy back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from villagebook.book import Book
+from villagebook.cli.options import book_path, by_option, db_option, lang_option, with_book
+from villagebook.cli.output import emit_sheet
+from villagebook.cli.terminal import has_terminal, open_ui
+from villagebook.i18n import t
+from villagebook.quantities import parse_month
+
+
+@click.command()
+@click.option("--village", required=True, help="The village's name, e.g. 夹矿马家村.")
+@db_option
+@lang_option
+@by_option
+def init(village, db_path, by):
+    """Create a new book with the default catalogue."""
+    with Book.create(book_path(db_path), village, actor=by) as book:
+        from villagebook import settings
+
+        click.echo(t("init.done", village=settings.load(book).village, path=book.path))
+
+
+@click.command()
+@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the demo book here instead of a temporary folder.")
+@lang_option
+def demo(keep):
+    """Build a demo village (about 120 residents, 3 months) and open it.
+
+    At a terminal the gatherer's screen opens; in a pipe, this month's sheet is printed.
+    """
+    import tempfile
+
+    from villagebook import demo as demo_village
+    from villagebook import tally
+
+    path = keep or Path(tempfile.mkdtemp(prefix="villagebook-demo-")) / "demo.db"
+    with demo_village.build(path) as book:
+        if has_terminal():
+            open_ui(book)
+            click.echo(t("demo.made", path=path))
+            return
+        click.echo(t("demo.made", path=path))
+        click.echo("")
+        emit_sheet(book, tally.month_sheet(book, parse_month(None)), "table", "sheet.title")
+
+
+@click.command("backup")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@with_book
+def backup_cmd(book, folder):
+    """Write a consistent copy of the book (default folder keeps the last 30)."""
+    from villagebook import backup
+
+    click.echo(t("backup.done", path=backup.backup(book, folder)))
+
+
+@click.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@lang_option
+def restore(source, db_path):
+    """Replace the book with a backup (checked first; the current book is kept aside)."""
+    from villagebook import backup
+
+    aside = backup.restore(source, book_path(db_path))
+    click.echo(t("restore.done", source=source, aside=aside))

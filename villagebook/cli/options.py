@@ -1,0 +1,83 @@
+"""The options many commands share (--lang, --db, --format, --by), each defined once.
+
+with_book adds --db and --lang to a command and hands it the opened book, so a command
+never opens, backs up or closes the book itself.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from villagebook import i18n
+from villagebook.book import Book, default_path
+from villagebook.errors import BookError
+from villagebook.i18n import t
+
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def _set_lang(ctx, param, value):
+    if value:
+        i18n.set_lang(value)
+    return value
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(i18n.LANGS), envvar="VILLAGEBOOK_LANG", callback=_set_lang,
+    expose_value=False, is_eager=True, help="Language of messages: zh (default) or en.",
+)
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="VILLAGEBOOK_DB",
+    help="The book file (default: the user's data folder; or VILLAGEBOOK_DB).",
+)
+format_option = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True,
+                             help="Output as an aligned table, CSV or JSON.")
+by_option = click.option("--by", help="Who does this: a gatherer's name (default: the last one "
+                                      "on this laptop).")
+
+
+def book_path(db_path: Path | None) -> Path:
+    """The command's --db, else the one given before the command, else the default."""
+    return db_path or click.get_current_context().find_root().params.get("db_path") \
+        or default_path()
+
+
+def with_book(command):
+    """Add --db and --lang to a command and hand it the opened book."""
+
+    @db_option
+    @lang_option
+    @functools.wraps(command)
+    def wrapper(db_path, **kwargs):
+        with open_book(book_path(db_path)) as book:
+            daily_backup(book)
+            return command(book, **kwargs)
+
+    return wrapper
+
+
+def open_book(path: Path) -> Book:
+    """The book, or one line saying it is damaged and where the newest backup is."""
+    from villagebook import backup
+
+    try:
+        return Book.open(path)
+    except BookError as exc:
+        if exc.key in ("book.not_a_book", "book.too_new") and path.exists():
+            newest = backup.newest()
+            if newest is not None:
+                raise BookError("book.damaged", path=path, backup=newest) from None
+        raise
+
+
+def daily_backup(book: Book) -> None:
+    """Once a day on first use; a failure is said, never blocks the day's work."""
+    from villagebook import backup
+
+    try:
+        backup.daily(book)
+    except BookError as exc:
+        click.echo(t("backup.warn", why=exc), err=True)

@@ -1,0 +1,51 @@
+"""How results reach the terminal: an aligned table, CSV or JSON, chosen by --format."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import click
+
+from villagebook.i18n import t
+from villagebook.quantities import fmt_points, fmt_points_short
+
+
+def emit(header_keys: list[str], rows: list[list], fmt: str, json_value=None,
+         numeric: set[int] = frozenset(), footer: list[str] | None = None) -> None:
+    """Print rows as a table, CSV or JSON."""
+    from villagebook import csvio, texttable
+
+    if fmt == "json":
+        click.echo(json.dumps(json_value, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        out = io.StringIO()
+        csvio.write_csv(out, header_keys, rows)
+        click.echo(out.getvalue(), nl=False)
+    elif not rows:
+        click.echo(t("no_rows"))
+    else:
+        header = [t(f"h.{k}") for k in header_keys]
+        click.echo(texttable.render(header, rows, numeric, footer))
+
+
+def emit_sheet(book, sheet, fmt: str, title_key: str) -> None:
+    """A tally sheet (the month's, or standings over months) with its title and totals."""
+    from villagebook import settings
+
+    village = settings.load(book).village
+    data = {
+        "village": village,
+        "period": sheet.period,
+        "points_per_star": fmt_points_short(sheet.points_per_star_c),
+        "stars_per_flag": sheet.stars_per_flag,
+        "total": fmt_points(sheet.total_c),
+        "lines": [line.as_dict() for line in sheet.lines],
+    }
+    keys = ["name", "household", "corner", "entries", "points", "stars", "flags", "loose_stars"]
+    rows = [[ln.name, ln.household, ln.corner, ln.entries, fmt_points(ln.points_c), ln.stars,
+             ln.flags, ln.loose_stars] for ln in sheet.lines]
+    if fmt == "table":
+        click.echo(t(title_key, village=village, period=sheet.period))
+    footer = [t("total"), "", "", sheet.total_entries, fmt_points(sheet.total_c), "", "", ""]
+    emit(keys, rows, fmt, data, numeric={3, 4, 5, 6, 7}, footer=footer)

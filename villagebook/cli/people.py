@@ -1,0 +1,93 @@
+"""The people in the book: the gatherers who record, the residents who earn points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from villagebook.cli.actors import actor_of
+from villagebook.cli.failures import Group
+from villagebook.cli.options import by_option, format_option, with_book
+from villagebook.cli.output import emit
+from villagebook.i18n import t
+
+
+@click.group(cls=Group)
+def gatherers():
+    """The information gatherers (信息员) who record entries."""
+
+
+@gatherers.command("add")
+@click.argument("name")
+@click.option("--corner", default="", help="The corner (片区) this gatherer covers.")
+@with_book
+def gatherers_add(book, name, corner):
+    """Add a gatherer."""
+    from villagebook import people
+
+    gatherer = people.add_gatherer(book, name, corner)
+    click.echo(t("gatherer.added", name=gatherer.name))
+
+
+@gatherers.command("list")
+@format_option
+@with_book
+def gatherers_list(book, fmt):
+    """List the gatherers."""
+    from villagebook import people
+
+    found = people.list_gatherers(book)
+    emit(["name", "corner"], [[g.name, g.corner] for g in found], fmt,
+         [{"id": g.id, "name": g.name, "corner": g.corner} for g in found])
+
+
+@click.group(cls=Group)
+def residents():
+    """The residents (村民) who earn points."""
+
+
+@residents.command("add")
+@click.argument("name")
+@click.option("--household", default="", help="The household (户), e.g. 马家3户.")
+@click.option("--corner", default="", help="The corner (片区), e.g. 东片.")
+@click.option("--off-board", is_flag=True, help="Keep this name off public boards.")
+@click.option("--note", default="")
+@by_option
+@with_book
+def residents_add(book, name, household, corner, off_board, note, by):
+    """Add a resident (pinyin and initials are worked out for search)."""
+    from villagebook import people
+
+    resident = people.add_resident(book, name, household, corner, not off_board, note,
+                                   actor=actor_of(book, by))
+    click.echo(t("resident.added", label=resident.label(), id=resident.id[:8]))
+
+
+@residents.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@by_option
+@with_book
+def residents_import(book, csv_file, by):
+    """Import residents from a CSV of name,household,corner[,on_board] (all or nothing)."""
+    from villagebook import csvio
+
+    added, skipped = csvio.import_residents(book, csv_file, actor=actor_of(book, by))
+    click.echo(t("resident.imported", added=added, skipped=skipped))
+
+
+@residents.command("list")
+@click.option("--corner", help="Only this corner.")
+@format_option
+@with_book
+def residents_list(book, corner, fmt):
+    """List residents."""
+    from villagebook import people
+
+    found = people.list_residents(book, corner)
+    rows = [[r.id[:8], r.name, r.household, r.corner, t("yes" if r.on_board else "no")]
+            for r in found]
+    data = [{"id": r.id, "name": r.name, "pinyin": r.pinyin, "initials": r.initials,
+             "household": r.household, "corner": r.corner, "on_board": r.on_board}
+            for r in found]
+    emit(["id", "name", "household", "corner", "on_board"], rows, fmt, data)
