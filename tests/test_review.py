@@ -68,3 +68,13 @@ class TestReview:
         (found,) = review.review(book, MONTH)
         assert (found.kind, found.by) == ("void_other", "杨秋云")
         assert found.why == "被 李桂兰 作废，不是原记录人（原因：记错了）"
+
+
+def test_the_review_command_lists_each_finding_with_its_reason(run, book):
+    people.add_gatherer(book, "马淑婷", "西片")
+    assert run("review", MONTH).output == f"{MONTH} 没有需要再看一眼的记录\n"
+    rec(book, "马秋玲", "labour", "8", by="马淑婷")
+    out = run("review", MONTH).output.splitlines()
+    assert out[0] == f"{MONTH} 公示前请再看一眼（只供参考，不拦任何记录）"
+    assert out[1] == (f"{TODAY.isoformat()}  马秋玲  义务劳动 8 小时 +2  (马淑婷)："
+                      "信息员 马淑婷 给自己家（马家8户）记分")

@@ -44,14 +44,15 @@ class TestBackups:
         assert out.exit_code == 1 and "不是积分簿" in out.output
         assert db_path.read_bytes() == before
 
-    def test_one_backup_a_day_on_first_use_and_the_last_30_kept(self, run, book, tmp_path):
+    def test_one_backup_a_day_on_first_use_and_manual_ones_never_flush_it(self, run, book):
         run("tally")
         run("tally")
-        daily = list((tmp_path / "backups").glob("villagebook-*-daily.db"))
-        assert len(daily) == 1
+        (daily,) = backup.backups()
+        assert daily.name.endswith("-daily.db.gz")
         for _ in range(33):
             backup.backup(book)
-        assert len(backup.backups()) == 30
+        kept = backup.backups()
+        assert daily in kept and len(kept) == 1 + backup.KEEP_MANUAL
 
     def test_a_damaged_book_names_the_newest_backup(self, run, book, db_path, tmp_path):
         made = backup.backup(book)

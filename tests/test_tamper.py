@@ -258,3 +258,57 @@ class TestWitnessesOutsideTheFile:
         with Book.open(db_path) as rolled_back:
             assert witness.verify_code(rolled_back, printed.code, printed.seq).kind == "older"
             assert check(rolled_back) == []  # nothing inside the file can tell
+
+
+class TestFromTheCommandLine:
+    def test_verify_a_papers_code_and_check_against_a_backup(self, run, village, tool,
+                                                            tmp_path):
+        printed = history.head(village)
+        out = run("verify", "--code", f"{printed.code.lower()} · {printed.seq:,}")
+        assert out.exit_code == 0 and out.output == (
+            f"指纹 {printed.code}（第 {printed.seq} 行）对得上：打印那一刻以前的历史没有被改动过\n")
+        made = run("backup", str(tmp_path / "usb")).output.strip().removeprefix("已备份到 ")
+        assert run("check", "--against", made).output.startswith(f"和备份 {made} 对得上")
+        TestWitnessesOutsideTheFile().rewrite_history(village, tool)
+        assert run("check").output == "检查通过：积分簿完好\n"  # fooled, alone
+        out = run("verify", "--code", printed.code, "--line", str(printed.seq))
+        assert out.exit_code == 1 and "打印那一刻以前的历史被改动过" in out.output
+        out = run("check", "--against", made)
+        assert out.exit_code == 1 and f"和备份 {made} 对不上：从日志第 " in out.output
+        assert run("verify", "--code", "hello").output == (
+            "错误：指纹 hello 看不懂：应是 10 个字母或数字，例如 7KQ2-M9XD-41\n")
+
+    def test_restore_needs_the_pin_and_the_next_paper_shows_it(self, run, village,
+                                                              monkeypatch, tmp_path):
+        from villagebook import committee
+
+        committee.set_pin(village, "246810", "村委会")
+        made = run("backup", str(tmp_path / "usb")).output.strip().removeprefix("已备份到 ")
+        rec(village, "马淑婷", "good_deed", None, TODAY)
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "111111")
+        assert run("restore", made).output == "错误：村委会密码不对\n"
+        before = history.head(village)  # the wrong try is a line of the log too
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "246810")
+        out = run("restore", made)
+        assert out.exit_code == 0 and f"被替换的积分簿指纹是 {before.code}" in out.output
+        after = history.head(village)
+        line = village.one("SELECT action, detail FROM audit WHERE seq = ?", (after.seq,))
+        assert line["action"] == "book.restore" and before.code in line["detail"]
+        assert run("check").output == "检查通过：积分簿完好\n"
+
+    def test_voiding_anothers_or_a_posted_entry_needs_the_pin(self, run, village,
+                                                              monkeypatch):
+        from villagebook import committee
+
+        people.add_gatherer(village, "李桂兰", "西片")
+        committee.set_pin(village, "246810", "村委会")
+        theirs = entries.entries_of(village, month=MONTH)[0].id[:8]
+        out = run("void", theirs, "--reason", "错了", "--by", "李桂兰")
+        assert out.output.startswith("错误：这个操作需要村委会密码")
+        posted = entries.entries_of(village, month=POSTED)[0].id[:8]
+        out = run("void", posted, "--reason", "错了", "--by", "杨秋云")
+        assert out.output.startswith("错误：这个操作需要村委会密码")
+        own = rec(village, "马淑婷", "good_deed", None, TODAY).id[:8]
+        assert run("void", own, "--reason", "记错人了", "--by", "杨秋云").exit_code == 0
+        monkeypatch.setenv("VILLAGEBOOK_PIN", "246810")
+        assert run("void", theirs, "--reason", "错了", "--by", "李桂兰").exit_code == 0

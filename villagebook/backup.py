@@ -1,22 +1,33 @@
-"""Copies of the book a user can carry: consistent (SQLite's backup API), dated, pruned.
+"""Copies of the book a user can carry: consistent (SQLite's backup API), dated, kept by a plan.
 
-One is made before every post, finalize, reopen and import, and once a day on first use;
-the default folder keeps the last 30. Restoring checks the copy first and keeps the
-current book aside.
+One is made before every post, finalize, reopen, import and restore, and once a day on
+first use. Automatic copies go to the book's own folder (named by the first hash of its
+chain, so two books never share one) compressed with gzip, and are kept by a plan: every
+one of the last KEEP_DAYS days, and the first of each of the last KEEP_MONTHS months.
+`villagebook backup` copies are plain SQLite files, kept KEEP_MANUAL at most in the
+default folder and never counted against the automatic ones, so a run of manual backups
+cannot flush the history. A big book's daily copy is made by a separate process, so the
+day's first command does not wait for it.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import sqlite3
-from datetime import datetime
+import subprocess
+import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from villagebook.errors import BookError
 
-KEEP = 30
+KEEP_DAYS = 7
+KEEP_MONTHS = 24
+KEEP_MANUAL = 10
 PREFIX = "villagebook-"
+INLINE_BYTES = 64 * 2**20  # a book this small is copied at once; a bigger one aside
 
 
 def default_folder() -> Path:
@@ -28,35 +39,83 @@ def default_folder() -> Path:
     return Path(user_data_dir("villagebook", appauthor=False)) / "backups"
 
 
+def book_folder(book) -> Path:
+    """This book's own folder: the first hash of its chain names it."""
+    row = book.one("SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1")
+    return default_folder() / (row[0][:12] if row else "book")
+
+
 def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
-    """Write a consistent copy named with the date and time; prune the default folder."""
-    target_folder = Path(folder) if folder else default_folder()
+    """Write a consistent copy named with the date, time and reason; in the default folder
+    an automatic one is compressed, and the folder is pruned by the plan."""
+    target_folder = Path(folder) if folder else book_folder(book)
+    packed = folder is None and reason != "manual"
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = target_folder / f"{PREFIX}{stamp}-{reason}.db"
+    target = target_folder / f"{PREFIX}{stamp}-{reason}.db{'.gz' if packed else ''}"
     part = target.with_name(target.name + ".part")  # a copy cut short never looks finished
+    plain = part.with_suffix(".db") if packed else part
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
-        copy = sqlite3.connect(part)
+        copy = sqlite3.connect(plain)
         try:
             book.conn.backup(copy)
         finally:
             copy.close()
+        if packed:
+            with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
+                shutil.copyfileobj(raw, out, 2**20)
+            plain.unlink()
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        part.unlink(missing_ok=True)
+        for leftover in (part, plain):
+            leftover.unlink(missing_ok=True)
         raise BookError("backup.failed", path=target, why=exc) from None
     if folder is None:
-        for old in backups(target_folder)[KEEP:]:
-            old.unlink(missing_ok=True)
+        prune(target_folder)
     return target
 
 
-def backups(folder: Path | None = None) -> list[Path]:
-    """The backups in a folder, newest first."""
+def _made(path: Path) -> datetime | None:
+    try:
+        return datetime.strptime(path.name[len(PREFIX):len(PREFIX) + 22], "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return None
+
+
+def prune(folder: Path, now: datetime | None = None) -> None:
+    """Keep the last KEEP_DAYS days and each month's first (automatic), KEEP_MANUAL manual."""
+    now = now or datetime.now()
+    found = backups(folder, mine_only=True)  # newest first
+    manual = [p for p in found if p.name.endswith("-manual.db")]
+    automatic = [p for p in found if p not in manual]
+    drop = manual[KEEP_MANUAL:]
+    recent = now - timedelta(days=KEEP_DAYS)
+    months_kept = {(now.year * 12 + now.month - 1 - k) for k in range(KEEP_MONTHS)}
+    first_of_month: dict[int, Path] = {}
+    for path in reversed(automatic):  # oldest first: the first of each month wins
+        made = _made(path)
+        if made is not None:
+            first_of_month.setdefault(made.year * 12 + made.month - 1, path)
+    for path in automatic:
+        made = _made(path)
+        if made is None or made >= recent:
+            continue
+        month = made.year * 12 + made.month - 1
+        if first_of_month.get(month) is not path or month not in months_kept:
+            drop.append(path)
+    for path in drop:
+        path.unlink(missing_ok=True)
+
+
+def backups(folder: Path | None = None, mine_only: bool = False) -> list[Path]:
+    """The backups in a folder (and, from the default folder, every book's), newest first."""
     folder = Path(folder) if folder else default_folder()
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{PREFIX}*.db"), reverse=True)
+    pattern = f"{PREFIX}*.db*"
+    found = folder.glob(pattern) if mine_only else folder.rglob(pattern)
+    return sorted((p for p in found if not p.name.endswith(".part")),
+                  key=lambda p: p.name, reverse=True)
 
 
 def newest() -> Path | None:
@@ -65,33 +124,38 @@ def newest() -> Path | None:
 
 
 def daily(book) -> Path | None:
-    """Once a day, on first use: a backup if none was made today."""
+    """Once a day, on first use: a copy if this book has none from today. A big book's is
+    made by a process of its own, so the command that asked goes on at once."""
     today = datetime.now().strftime("%Y%m%d")
-    found = backups()
-    if found and found[0].name.startswith(f"{PREFIX}{today}"):
+    folder = book_folder(book)
+    if folder.is_dir() and any(folder.glob(f"{PREFIX}{today}-*")):
         return None
-    return backup(book, reason="daily")
+    try:
+        big = Path(book.path).stat().st_size > INLINE_BYTES
+    except OSError:
+        big = False
+    if not big:
+        return backup(book, reason="daily")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{PREFIX}{today}-000000-000000-daily.started.part").touch()  # once a day
+    detach = ({"creationflags": subprocess.DETACHED_PROCESS
+               | subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
+              else {"start_new_session": True})
+    subprocess.Popen([sys.executable, "-m", "villagebook.backup", str(book.path)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, close_fds=True, **detach)
+    return None
 
 
-def restore(source: Path, book_path: Path) -> Path:
-    """Replace the book with a checked copy; the current book is kept aside. Returns where."""
+def _daily_aside(path: str) -> None:
+    """The separate process: the day's copy of a big book, then the marker removed."""
     from villagebook.book import Book
 
-    source, book_path = Path(source), Path(book_path)
-    with Book.open_readonly(source) as candidate:
-        problem = candidate.one("PRAGMA integrity_check")[0]
-    if problem != "ok":
-        raise BookError("restore.bad", path=source, why=problem)
-    aside = book_path.with_name(
-        f"{book_path.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}{book_path.suffix}")
-    try:
-        if book_path.exists():
-            with Book.open(book_path) as current:  # fold the WAL in before moving the file
-                current.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            book_path.replace(aside)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{book_path}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(source, book_path)
-    except OSError as exc:
-        raise BookError("restore.failed", path=book_path, why=exc.strerror or exc) from None
-    return aside
+    with Book.open_readonly(Path(path)) as book:
+        made = backup(book, reason="daily")
+    for marker in made.parent.glob(f"{PREFIX}*-daily.started.part"):
+        marker.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    _daily_aside(sys.argv[1])

@@ -147,6 +147,12 @@ def get_entry(book, entry_id: str) -> Entry:
     return _entry(rows[0])
 
 
+def void_needs_pin(book, entry: Entry, by: str) -> bool:
+    """A gatherer voids her own entries of a month not yet posted; anything else (another
+    gatherer's entry, a month residents are reading) takes the committee's PIN."""
+    return entry.recorded_by != by or month_state(book, entry.month) != "open"
+
+
 def void(book, entry_id: str, reason: str, by: str) -> Entry:
     """Withdraw a mistaken entry, saying who and why; it stays in the book, out of the totals."""
     gatherer = get_gatherer(book, by)

@@ -165,12 +165,14 @@ def older_lines_digest(conn, through: int) -> str:
 def start(conn) -> None:
     """Migration step: begin the chain on a book that had none, adopting every row."""
     import json
+    import uuid
 
     from villagebook.book import now, system_user
 
     older = conn.execute("SELECT COUNT(*), MAX(seq) FROM audit").fetchone()
     through = older[1] or 0
-    detail = json.dumps({"older_lines": older[0], "through": through,
+    detail = json.dumps({"book": uuid.uuid4().hex,  # two books begun in one second differ
+                         "older_lines": older[0], "through": through,
                          "older": older_lines_digest(conn, through),
                          "state": state_digest(conn)}, sort_keys=True)
     at, actor = now(), system_user()

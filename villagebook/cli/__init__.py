@@ -65,7 +65,7 @@ for command in (
     printing.print_group, audit.verify,
     months.month, months.objection,
     committee.committee,
-    book.backup_cmd, book.restore, audit.check_cmd,
+    book.backup_cmd, book.restore, audit.check_cmd, audit.review,
     settings.settings,
 ):
     cli.add_command(command)

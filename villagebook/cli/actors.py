@@ -14,8 +14,9 @@ from villagebook.errors import BookError
 from villagebook.i18n import t
 
 
-def committee_pin(book: Book) -> None:
-    """Ask for the committee PIN (VILLAGEBOOK_PIN, or typed without echo) and check it."""
+def committee_pin(book: Book, action: str = "") -> None:
+    """Ask for the committee PIN (VILLAGEBOOK_PIN, or typed without echo) and check it;
+    a wrong one is a line of the book's log, naming the action it was for."""
     import os
 
     from villagebook import committee, laptop
@@ -27,8 +28,9 @@ def committee_pin(book: Book) -> None:
         return
     pin = os.environ.get("VILLAGEBOOK_PIN")
     if pin is None and has_terminal():
-        pin = click.prompt(t("pin.prompt"), hide_input=True, default="", show_default=False)
-    committee.check(book, pin)
+        prompt = t("pin.prompt_for", action=action) if action else t("pin.prompt")
+        pin = click.prompt(prompt, hide_input=True, default="", show_default=False)
+    committee.check(book, pin, system_user(), action)
 
 
 def resolve_gatherer(book: Book, by: str | None) -> str:

@@ -14,18 +14,47 @@ from villagebook.i18n import t
 
 
 @click.command("check")
+@click.option("--full", is_flag=True,
+              help="SQLite's full integrity_check (slow on a big book) instead of quick_check.")
+@click.option("--against", "backup_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A backup kept elsewhere: does this book's history extend it unchanged?")
 @with_book
-def check_cmd(book):
-    """Check the book: the file, its links, no negative points, the log, the seals."""
+def check_cmd(book, full, backup_path):
+    """Check the book: the file, the guards, the chained log replayed against the tables,
+    the seals; with --against, that its history extends a backup's unchanged."""
     from villagebook.check import check
 
-    problems = check(book)
+    problems = [str(p) for p in check(book, full=full)]
+    if backup_path is not None:
+        verdict = _against(book, backup_path)
+        if verdict:
+            problems.append(verdict)
+        else:
+            click.echo(t("against.ok", path=backup_path))
     if not problems:
         click.echo(t("check.ok"))
         return
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem)
     raise click.exceptions.Exit(1)
+
+
+def _against(book, backup_path: Path) -> str:
+    """'' when the book's history extends the backup's unchanged, else what differs."""
+    import tempfile
+
+    from villagebook import witness
+    from villagebook.book import Book
+    from villagebook.restore import _checked_copy
+
+    with tempfile.TemporaryDirectory() as scratch:
+        copy_path = _checked_copy(backup_path, Path(scratch))
+        with Book.open_readonly(copy_path) as copy:
+            verdict = witness.compare(book, copy)
+    if verdict.kind == witness.UNCHANGED:
+        return ""
+    return t(f"against.{verdict.kind}", path=backup_path, seq=verdict.seq,
+             at=verdict.at or "?", head=verdict.head.seq if verdict.head else 0)
 
 
 @click.command()
@@ -45,12 +74,31 @@ def log(book, limit, search, fmt):
 
 
 @click.command()
-@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("pdf", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--code", help="The fingerprint printed on a paper, e.g. 7KQ2-M9XD-41 · 1204.")
+@click.option("--line", type=click.IntRange(1), help="The log line printed beside the code.")
 @with_book
-def verify(book, pdf):
-    """Check a printed PDF against the book's audit log (by its SHA-256)."""
-    from villagebook import printlog
+def verify(book, pdf, code, line):
+    """Check a printed PDF (by its SHA-256) or a paper's fingerprint against the book."""
+    from villagebook import history, printlog, witness
 
+    if code:
+        text, _, printed_line = code.partition("·")
+        clean = history.normal_code(text)
+        if not clean:
+            raise BookError("verify.bad_code", code=code)
+        if printed_line.strip() and line is None:
+            digits = printed_line.replace(",", "").replace("第", "").replace("行", "").strip()
+            line = int(digits) if digits.isdigit() else None
+        verdict = witness.verify_code(book, clean, line)
+        words = t(f"verify.code_{verdict.kind}", code=clean, seq=verdict.seq,
+                  at=verdict.at or "?", head=verdict.head.seq if verdict.head else 0)
+        if verdict.kind != witness.UNCHANGED:
+            raise UserError(words)
+        click.echo(words)
+        return
+    if pdf is None:
+        raise BookError("verify.what")
     try:
         data = pdf.read_bytes()
     except OSError as exc:
@@ -60,3 +108,21 @@ def verify(book, pdf):
         raise UserError(t("verify.unknown"))
     click.echo(t("verify.ok", at=found.at, actor=found.actor, what=t(f"what.{found.kind}"),
                  period=found.period, seq=found.seq))
+
+
+@click.command()
+@click.argument("month_text", metavar="MONTH", required=False)
+@with_book
+def review(book, month_text):
+    """Entries worth a second look before posting (人情分): each with its reason."""
+    from villagebook import review as review_mod
+    from villagebook.quantities import parse_month
+
+    month = parse_month(month_text)
+    found = review_mod.review(book, month)
+    if not found:
+        click.echo(t("review.none", month=month))
+        return
+    click.echo(t("review.title", month=month))
+    for finding in found:
+        click.echo(str(finding))

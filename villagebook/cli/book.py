@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from villagebook.book import Book
+from villagebook.book import Book, system_user
 from villagebook.cli.options import book_path, by_option, db_option, lang_option, with_book
 from villagebook.cli.output import emit_sheet
 from villagebook.cli.terminal import has_terminal, open_ui
@@ -56,7 +56,8 @@ def demo(keep):
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @with_book
 def backup_cmd(book, folder):
-    """Write a consistent copy of the book (default folder keeps the last 30)."""
+    """Write a consistent copy of the book (to FOLDER, e.g. a USB stick; copy the book with
+    this, never by hand: a copy without its -wal file can lose the newest entries)."""
     from villagebook import backup
 
     click.echo(t("backup.done", path=backup.backup(book, folder)))
@@ -66,9 +67,34 @@ def backup_cmd(book, folder):
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @lang_option
-def restore(source, db_path):
-    """Replace the book with a backup (checked first; the current book is kept aside)."""
-    from villagebook import backup
+@click.option("--by", "actor", help="Who restores (named in the log).")
+def restore(source, db_path, actor):
+    """Put a backup back (needs the committee PIN; the current book is kept aside, and the
+    restored book's log says what replaced what)."""
+    from villagebook import restore as restore_mod
 
-    aside = backup.restore(source, book_path(db_path))
-    click.echo(t("restore.done", source=source, aside=aside))
+    path = book_path(db_path)
+    _pin_for_restore(path, source)
+    done = restore_mod.restore(source, path, actor or system_user())
+    click.echo(t("restore.done", source=source, aside=done.aside))
+    click.echo(t("restore.codes", restored=done.restored, replaced=done.replaced or "-"))
+
+
+def _pin_for_restore(path: Path, source: Path) -> None:
+    """The current book's PIN; if it cannot be opened, the PIN of the backup itself."""
+    import tempfile
+
+    from villagebook.cli.actors import committee_pin
+    from villagebook.errors import BookError
+    from villagebook.restore import _checked_copy
+
+    try:
+        current = Book.open(path)
+    except BookError:
+        current = None
+    if current is not None:
+        with current:
+            return committee_pin(current, t("pin.for_restore"))
+    with tempfile.TemporaryDirectory() as scratch:
+        with Book.open(_checked_copy(source, Path(scratch))) as copy:
+            committee_pin(copy, t("pin.for_restore"))

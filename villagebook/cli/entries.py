@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from villagebook.cli.actors import remember, resolve_gatherer
+from villagebook.cli.actors import committee_pin, remember, resolve_gatherer
 from villagebook.cli.options import by_option, format_option, with_book
 from villagebook.cli.output import emit
 from villagebook.i18n import t
@@ -53,6 +53,9 @@ def void(book, entry_id, reason, by):
     from villagebook import entries
 
     gatherer = resolve_gatherer(book, by)
+    target = entries.get_entry(book, entry_id)
+    if entries.void_needs_pin(book, target, gatherer):  # another's entry, or one posted
+        committee_pin(book, t("pin.for_void", id=target.id[:8], name=target.resident_name))
     entry = entries.void(book, entry_id, reason, gatherer)
     remember(book, gatherer)
     click.echo(t("entry.voided", id=entry.id[:8], name=entry.resident_name,

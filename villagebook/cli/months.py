@@ -119,6 +119,8 @@ def objection_resolve(book, objection_id, void, because, by):
     """Resolve an objection by voiding the entry or keeping it, with a reason."""
     from villagebook import months
 
+    months.get_objection(book, objection_id)  # an unknown id is refused before the PIN
+    committee_pin(book, t("pin.for_resolve"))
     done = months.resolve(book, objection_id, void, because, actor_of(book, by))
     click.echo(t("objection.settled", id=done.id[:8],
                  result=t(f"objection.{done.resolution}", because=done.because)))

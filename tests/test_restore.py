@@ -1,0 +1,164 @@
+"""Backups kept by a plan, and a restore that loses nothing and hides nothing."""
+
+import gzip
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from villagebook import backup, entries, history, people, restore
+from villagebook.book import Book
+from villagebook.check import check
+
+
+def rec(book, name="马少军", qty="4"):
+    return entries.record(book, people.find_resident(book, name), "labour", qty, "杨秋云",
+                          again=True)
+
+
+class TestBackupPlan:
+    def test_automatic_copies_are_compressed_in_the_books_own_folder(self, book):
+        made = backup.backup(book, reason="daily")
+        assert made.name.endswith("-daily.db.gz") and made.parent == backup.book_folder(book)
+        with gzip.open(made) as packed:
+            assert packed.read(16) == b"SQLite format 3\x00"
+
+    def test_a_run_of_manual_backups_never_flushes_the_automatic_ones(self, book):
+        first = backup.backup(book, reason="post")
+        for _ in range(40):
+            backup.backup(book)
+        kept = backup.backups(backup.book_folder(book), mine_only=True)
+        assert first in kept
+        assert sum(p.name.endswith("-manual.db") for p in kept) == backup.KEEP_MANUAL
+
+    def test_the_plan_keeps_a_week_and_each_months_first(self, tmp_path):
+        folder = tmp_path / "plan"
+        folder.mkdir()
+        now = datetime(2026, 12, 4, 12)
+        for days in range(0, 900, 1):  # a copy every morning for two and a half years
+            made = now.replace(hour=9) - timedelta(days=days)
+            (folder / f"villagebook-{made:%Y%m%d-%H%M%S-%f}-daily.db.gz").touch()
+        backup.prune(folder, now)
+        kept = {p.name[12:20] for p in folder.iterdir()}
+        week = {f"{now - timedelta(days=d):%Y%m%d}" for d in range(7)}
+        firsts = {f"{2025 + (m // 12)}{m % 12 + 1:02}01" for m in range(24)}  # 2025-01..2026-12
+        assert kept == week | firsts
+
+    def test_two_books_each_get_their_days_copy(self, book, tmp_path):
+        with Book.create(tmp_path / "other.db", "别的村") as other:
+            assert backup.daily(book) is not None
+            assert backup.daily(other) is not None
+            assert backup.daily(book) is None
+            assert backup.book_folder(book) != backup.book_folder(other)
+
+    def test_a_big_books_daily_copy_is_made_aside_without_waiting(self, book, monkeypatch):
+        monkeypatch.setattr(backup, "INLINE_BYTES", 0)
+        started = time.monotonic()
+        assert backup.daily(book) is None
+        assert time.monotonic() - started < 1.0
+        folder = backup.book_folder(book)
+        for _ in range(100):
+            if backup.backups(folder, mine_only=True):
+                break
+            time.sleep(0.1)
+        (made,) = backup.backups(folder, mine_only=True)
+        assert made.name.endswith("-daily.db.gz") and not list(folder.glob("*.part"))
+        assert backup.daily(book) is None  # one a day
+
+
+class TestRestore:
+    def test_a_restore_keeps_the_current_book_aside_and_says_so_in_the_log(self, book,
+                                                                         db_path):
+        rec(book)
+        kept = backup.backup(book, reason="post")  # compressed
+        rec(book, "马洪云")
+        before = history.head(book)
+        done = restore.restore(kept, db_path, "村委会")
+        assert done.replaced == before.code
+        with Book.open(done.aside) as old:
+            assert len(entries.entries_of(old)) == 2
+        assert [e.resident_name for e in entries.entries_of(book)] == ["马少军"]
+        line = book.one("SELECT action, detail FROM audit ORDER BY seq DESC LIMIT 1")
+        assert line["action"] == "book.restore" and before.code in line["detail"]
+        assert check(book) == []
+
+    def test_an_open_screen_keeps_working_on_the_restored_book(self, book, db_path):
+        """The file is never swapped: a connection open before the restore (a TUI) reads
+        the restored book and what it saves afterwards stays there."""
+        rec(book)
+        kept = backup.backup(book, db_path.parent / "usb")
+        rec(book, "马洪云")
+        with Book.open(db_path):  # a second program, as the screen is
+            restore.restore(kept, db_path, "村委会")
+            assert len(entries.entries_of(book)) == 1  # the screen's own connection
+            rec(book, "马淑婷")
+        with Book.open(db_path) as after:
+            assert sorted(e.resident_name for e in entries.entries_of(after)) == [
+                "马少军", "马淑婷"]
+            assert check(after) == []
+
+    def test_a_truncated_current_book_can_still_be_restored(self, book, db_path):
+        rec(book)
+        kept = backup.backup(book, db_path.parent / "usb")
+        book.close()
+        with open(db_path, "r+b") as file:
+            file.truncate(1000)
+        done = restore.restore(kept, db_path, "村委会")
+        assert done.replaced == "" and done.aside.stat().st_size == 1000
+        with Book.open(db_path) as back:
+            assert len(entries.entries_of(back)) == 1 and check(back) == []
+
+    def test_a_damaged_backup_is_refused_and_changes_nothing(self, book, db_path, tmp_path):
+        junk = tmp_path / "junk.db.gz"
+        junk.write_bytes(b"not a book" * 100)
+        before = history.head(book)
+        with pytest.raises(Exception) as refused:
+            restore.restore(junk, db_path)
+        assert "不能恢复" in str(refused.value) or "不是积分簿" in str(refused.value)
+        assert history.head(book) == before
+
+    def test_restoring_while_another_program_keeps_recording_loses_nothing(self, book,
+                                                                          db_path):
+        kept = backup.backup(book, db_path.parent / "usb")
+        writer = subprocess.Popen(
+            [sys.executable, "-c", _RECORDER, str(db_path)], stdout=subprocess.PIPE,
+            text=True)
+        time.sleep(1.0)
+        restore.restore(kept, db_path, "村委会")
+        time.sleep(0.5)
+        writer.terminate()
+        confirmed = set(writer.communicate()[0].split())
+        assert len(confirmed) > 5
+        aside = next(db_path.parent.glob("book.before-restore-*.db"))
+        found = set()
+        for path in (db_path, aside):
+            with Book.open(path) as copy:
+                found |= {e.note for e in entries.entries_of(copy)}
+                assert check(copy) == []
+        assert confirmed <= found
+
+
+_RECORDER = """
+import sys
+from villagebook import entries, people
+from villagebook.book import Book
+from villagebook.errors import BookError
+n = 0
+with Book.open(sys.argv[1]) as book:
+    while True:
+        n += 1
+        try:
+            who = people.find_resident(book, "马秋玲")
+            entries.record(book, who, "labour", "1", "杨秋云", note=f"n{n}", again=True,
+                           day=f"2026-0{1 + n % 9}-1{n % 9}")
+        except BookError:
+            continue
+        print(f"n{n}", flush=True)
+"""
+
+
+def test_paths_stay_portable():
+    assert Path(backup.__file__).suffix == ".py"
