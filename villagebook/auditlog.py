@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 _FIRST = ("resident", "name", "reason", "says", "note", "category", "quantity", "points_c",
-          "day")
+          "day", "key", "value", "code", "name_zh")
 
 
 @dataclass(frozen=True)
@@ -17,12 +17,16 @@ class AuditLine:
     action: str
     subject: str
     detail: str
+    data: str = ""  # the complete row the line carries (history.py), if any
 
     @property
     def summary(self) -> str:
-        """The detail for a person: names first, ids left out ("resident=马少军 ...")."""
+        """The detail for a person: names first, ids left out ("resident=马少军 ...");
+        a line whose detail is empty shows the row it carries."""
         try:
             values = json.loads(self.detail)
+            if values == {} and self.data:
+                values = json.loads(self.data)
         except ValueError:
             return self.detail
         if not isinstance(values, dict):
@@ -36,7 +40,7 @@ class AuditLine:
 
 def recent(book, limit: int = 20, search: str = "") -> list[AuditLine]:
     """The newest lines first; with search, only lines mentioning it anywhere."""
-    sql, params = "SELECT seq, at, actor, action, subject, detail FROM audit", []
+    sql, params = "SELECT seq, at, actor, action, subject, detail, data FROM audit", []
     text = (search or "").strip()
     if text:
         like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -103,15 +103,16 @@ class TestBurstsWhileTheBookIsBusy:
         assert [n for n, *_ in saved(crowded)] == ["马少军", "马洪云", "马淑婷"]
 
     async def test_a_days_form_of_twenty_entries_typed_as_one_burst(self, app, crowded, db_path):
-        lines = [("msj", "1", "8", "马少军", "labour"),
-                 ("mhy↓", "2", "200", "马华英", "donation"),
-                 ("mahongyun", "3", "3000", "马洪云", "goods"),
-                 ("mst", "1", "4", "马淑婷", "labour"),
-                 ("mql", "2", "50", "马秋玲", "donation"),
-                 ("mxj↓↓", "1", "2.5", "马小军", "labour")]
+        lines = [("msj", "1", ("8", "1", "2", "3"), "马少军", "labour"),  # each line once,
+                 ("mhy↓", "2", ("200", "201", "202", "203"), "马华英", "donation"),  # and
+                 ("mahongyun", "3", ("3000", "30", "300", "3"), "马洪云", "goods"),  # no day
+                 ("mst", "1", ("4", "5", "6", "7"), "马淑婷", "labour"),  # over 24 hours
+                 ("mql", "2", ("50", "51", "52", "53"), "马秋玲", "donation"),
+                 ("mxj↓↓", "1", ("2.5", "3.5", "4.5", "5.5"), "马小军", "labour")]
         expected, keys = [], ""
         for i in range(20):
-            who, digit, quantity, name, category = lines[i % len(lines)]
+            who, digit, quantities, name, category = lines[i % len(lines)]
+            quantity = quantities[i // len(lines)]
             keys += f"{who}⏎{digit}{quantity}⏎"
             expected.append((name, category, quantity, DAY, ""))
         async with app.run_test(size=SIZE) as pilot:

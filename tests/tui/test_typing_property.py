@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from conftest import TODAY
@@ -88,16 +89,23 @@ def test_a_burst_of_entries_saves_exactly_those_entries(day, busy):
             for name, household, corner in RESIDENTS:
                 people.add_resident(book, name, household, corner)
             categories = catalogue.categories(book)
-            keys, expected, when = [], [], TODAY
+            keys, expected, when, day_totals = [], [], TODAY, {}
             for entry in day:
                 category = categories[entry["digit"] - 1]
                 quantity = entry["quantity_seed"].draw(QUANTITY[category.kind])
-                keys += keys_for(book, categories, entry, quantity)
+                typed_day = when
                 if entry["date"]:
-                    when = TODAY - timedelta(days=1) if entry["date"] == "ctrl+y" else TODAY
+                    typed_day = TODAY - timedelta(days=1) if entry["date"] == "ctrl+y" else TODAY
                 stored = quantity_text(parse_quantity(quantity)) if quantity else "1"
-                expected.append((entry["who"], category.code, stored, when.isoformat(),
-                                 entry["note"]))
+                line = (entry["who"], category.code, stored, typed_day.isoformat())
+                cap_key = (entry["who"], category.code, typed_day)
+                total = day_totals.get(cap_key, 0) + Decimal(stored)
+                if any(e[:4] == line for e in expected) or (
+                        category.max_quantity is not None and total > category.max_quantity):
+                    continue  # a repeat, or over the day's cap, is asked about: not typed here
+                when, day_totals[cap_key] = typed_day, total
+                keys += keys_for(book, categories, entry, quantity)
+                expected.append((*line, entry["note"]))
             asyncio.run(type_a_day(book, keys, path if busy else None))
             got = sorted((e.resident_name, e.category, e.quantity, e.day, e.note)
                          for e in entries.entries_of(book))

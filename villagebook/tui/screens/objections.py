@@ -13,6 +13,7 @@ from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.modal import Modal
+from villagebook.tui.screens.pin_prompt import with_committee_pin
 
 
 class ObjectionsScreen(Modal):
@@ -54,15 +55,17 @@ class ObjectionsScreen(Modal):
         if option is None or option.id is None:
             return
 
-        def decided(because: str | None) -> None:
-            if not because:
-                return
+        def resolve(because: str) -> None:
             try:
                 months.resolve(self.app.book, option.id, void, because, self.app.gatherer)
             except BookError as exc:
                 self.query_one("#objection-error", Label).update(str(exc))
                 return
             self.refill()
+
+        def decided(because: str | None) -> None:
+            if because:
+                with_committee_pin(self, lambda: resolve(because), t("pin.for_resolve"))
 
         title = t("ui.resolve_void" if void else "ui.resolve_keep")
         self.app.push_screen(AskReason(title), decided)

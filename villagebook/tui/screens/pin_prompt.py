@@ -57,7 +57,7 @@ def with_committee_pin(screen, then, action: str = "") -> None:
         if pin is None:
             return
         try:
-            committee.check(book, pin)
+            committee.check(book, pin, screen.app.gatherer, action)
         except BookError as exc:
             screen.notify(str(exc), severity="error")
             return

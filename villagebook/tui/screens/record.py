@@ -26,6 +26,7 @@ from villagebook.tui.record_form import RecordForm
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_picker import CategoryPicker
+from villagebook.tui.screens.pin_prompt import with_committee_pin
 
 TEXT_FIELDS = ("search", "quantity", "date", "note")
 
@@ -254,9 +255,7 @@ class RecordScreen(BaseScreen):
             entry.quantity, t("ui.points_of", points=fmt_points(entry.points_c)), entry.note)
             if part)
 
-        def voided(reason: str | None) -> None:
-            if not reason:
-                return
+        def void_it(reason: str) -> None:
             try:
                 entries.void(self.book, entry.id, reason, self.app.gatherer)
             except BookError as exc:
@@ -265,5 +264,14 @@ class RecordScreen(BaseScreen):
                 self.form.say(t("ui.void_done", what=what), "done")
                 self.update_today()
             self.draw()
+
+        def voided(reason: str | None) -> None:
+            if not reason:
+                return
+            if entries.void_needs_pin(self.book, entry, self.app.gatherer or ""):
+                with_committee_pin(self, lambda: void_it(reason),  # a posted month's entry
+                                   t("pin.for_void", id=entry.id[:8], name=entry.resident_name))
+            else:
+                void_it(reason)
 
         self.app.push_screen(AskReason(t("ui.void_title", what=whole)), voided)
