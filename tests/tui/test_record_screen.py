@@ -250,3 +250,25 @@ class TestReviewFindings:
             await pilot.pause()
         (entry,) = entries.entries_of(book)
         assert entry.category == "cc"  # seven defaults, then aa, bb, cc
+
+
+class TestRestoreWhileOpen:
+    async def test_a_restore_under_an_open_screen_loses_nothing_it_confirmed(
+            self, app, book, db_path):
+        """The screen keeps its connection: what it confirmed before the restore is in
+        the copy kept aside, what it confirms after is in the restored book."""
+        from villagebook import backup, restore
+        from villagebook.book import Book
+        from villagebook.check import check
+
+        kept = backup.backup(book, db_path.parent / "usb")
+        async with app.run_test(size=SIZE) as pilot:
+            await record(pilot, "msj", "1", "8")
+            done = restore.restore(kept, db_path, "村委会")
+            await record(pilot, "mhy", "3", "3000")
+            status = text_of(app.screen.query_one("#status"))
+            assert status == "已保存：马洪云 +30 分（物品捐赠）"
+        with Book.open(done.aside) as aside:
+            assert [e.resident_name for e in entries.entries_of(aside)] == ["马少军"]
+        assert [e.resident_name for e in entries.entries_of(book)] == ["马洪云"]
+        assert check(book) == []
