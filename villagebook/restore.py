@@ -1,10 +1,10 @@
 """Putting a backup back: nothing lost, nothing hidden, no file pulled from under anyone.
 
-The copy is checked (a book, sound, migrated in a scratch file if it is older). The
-current book is copied aside with SQLite's backup API, then, inside one write
-transaction that also proves nothing was written since that copy, its tables are
-replaced by the backup's: the file itself is never renamed or replaced, so a screen
-that has it open keeps working on the restored book and what it saves afterwards stays.
+The copy is checked (a book, sound, migrated in a scratch file if it is older). Inside
+one write transaction, the current book is copied aside with SQLite's backup API and its
+tables are replaced by the backup's: nothing can be written between the two, and the
+file itself is never renamed or replaced, so a screen that has it open keeps working on
+the restored book and what it saves afterwards stays.
 The restored book's log gains a `book.restore` line naming the backup and the
 fingerprint of the book it replaced, so the next paper printed shows it.
 
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from villagebook.errors import BookError
 
-TRIES = 3  # a write landing between the copy aside and the lock: copy aside again
 PARENTS_FIRST = ("settings", "gatherers", "categories", "residents", "resident_keys",
                  "months", "entries", "objections", "audit")
 
@@ -82,36 +81,30 @@ def _checked_copy(source: Path, scratch: Path) -> Path:
 
 def _replace_tables(current, candidate: Path, aside: Path, source: Path, restored,
                     actor: str | None) -> str:
-    """Copy aside, then swap every table's rows inside one write transaction."""
+    """A second connection takes the write lock; while it holds it, the book is copied
+    aside through the first (SQLite's backup API reads what is committed, and no one can
+    commit meanwhile), then the second swaps every table and writes the log line."""
     from villagebook import history
+    from villagebook.book import Book, _connect
 
-    conn = current.conn
-    for _ in range(TRIES):
-        replaced = history.head(current)
-        copy = sqlite3.connect(aside)
-        try:
-            conn.backup(copy)
-        finally:
-            copy.close()
-        conn.execute("ATTACH DATABASE ? AS candidate", (str(candidate),))
-        try:
-            detail = {"source": source.name, "restored": restored.code,
-                      "restored_line": restored.seq, "replaced": replaced.code,
-                      "replaced_line": replaced.seq, "aside": aside.name}
-            with current.writing(actor, "book.restore", source.name, detail):
-                if history.head(current) != replaced:  # a write came in between
-                    raise _Again
-                _swap(conn)
-            return replaced.code
-        except _Again:
-            continue
-        finally:
-            conn.execute("DETACH DATABASE candidate")
-    raise BookError("book.busy", path=current.path, why="restore")
-
-
-class _Again(Exception):
-    pass
+    locker = Book(_connect(current.path), current.path)
+    try:
+        locker.conn.execute("ATTACH DATABASE ? AS candidate", (str(candidate),))
+        detail = {"source": source.name, "restored": restored.code,
+                  "restored_line": restored.seq, "aside": aside.name}
+        with locker.writing(actor, "book.restore", source.name, detail) as conn:
+            replaced = history.head(locker)
+            detail.update(replaced=replaced.code, replaced_line=replaced.seq)
+            copy = sqlite3.connect(aside)
+            try:
+                current.conn.backup(copy)
+            finally:
+                copy.close()
+            _swap(conn)
+        locker.conn.execute("DETACH DATABASE candidate")
+    finally:
+        locker.close()
+    return replaced.code
 
 
 def _swap(conn) -> None:
