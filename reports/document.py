@@ -13,10 +13,14 @@ data gives the same bytes (invariant=1).
 
 from __future__ import annotations
 
+import copy
+import gc
 import io
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -58,8 +62,19 @@ class Styles:
         return points * self.scale
 
 
-class GroupStart(Flowable):
-    """Marks where a group (a corner, a household, a slip) begins; takes no space.
+class Marker(Flowable):
+    """A flowable that takes no space and draws nothing, not even the save, move and
+    restore of the graphics state every flowable is drawn inside (two a slip)."""
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        pass
+
+
+class GroupStart(Marker):
+    """Marks where a group (a corner, a household, a slip) begins.
 
     If the group runs over a page, the engine prints `text（续）` at the top of each
     continuation page."""
@@ -67,12 +82,6 @@ class GroupStart(Flowable):
     def __init__(self, text: str):
         super().__init__()
         self.text = text
-
-    def wrap(self, available_width, available_height):
-        return 0, 0
-
-    def draw(self):
-        pass
 
 
 class GroupEnd(GroupStart):
@@ -82,7 +91,7 @@ class GroupEnd(GroupStart):
         super().__init__("")
 
 
-class PageTotal(Flowable):
+class PageTotal(Marker):
     """An indexing flowable: multiBuild builds again until the page count it saw on the
     last pass is the page count of this one, so "共 M 页" is always right."""
 
@@ -103,11 +112,36 @@ class PageTotal(Flowable):
     def afterBuild(self):
         pass
 
-    def wrap(self, available_width, available_height):
-        return 0, 0
 
-    def draw(self):
-        pass
+def counting(canvas) -> bool:
+    """True on multiBuild's first pass, which only counts the pages and is thrown away
+    (the page count it finds is not known yet): a flowable may skip drawing there, since
+    sizes and page breaks never depend on what is drawn."""
+    doc = getattr(canvas, "_doctemplate", None)
+    counter = getattr(doc, "counter", None)
+    return counter is not None and counter.seen is None
+
+
+class KeptOnly:
+    """Mixin (first base) for a flowable drawn only on the pass whose pages are kept: on
+    the counting pass not even its graphics state is saved and moved."""
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if not counting(canvas):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class BodyFrame(Frame):
+    """The page's one frame. KeepTogether measures its contents against a deep copy of
+    the frame, thousands of times for a village's slips; the frame holds numbers and a
+    few lists, so copying only the lists deeply gives the same copy far cheaper."""
+
+    def __deepcopy__(self, memo):
+        twin = copy.copy(self)
+        for name, value in vars(self).items():
+            if not isinstance(value, (int, float, str)):
+                setattr(twin, name, copy.deepcopy(value, memo))
+        return twin
 
 
 @dataclass
@@ -128,8 +162,8 @@ class VillageDoc(BaseDocTemplate):
         self.furniture, self.paper = page, paper
         self.counter = PageTotal()
         self.group, self.pending = "", None  # the group being drawn; one about to begin
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = BodyFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                          id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furnish)])
 
     def beforeDocument(self):
@@ -157,7 +191,10 @@ class VillageDoc(BaseDocTemplate):
         self.counter.total = self.page  # the last page's number, once the build is done
 
     def _furnish(self, canvas, doc):
-        """Header band and footer band of one page, drawn when the page is done."""
+        """Header band and footer band of one page, drawn when the page is done (not on
+        the counting pass)."""
+        if counting(canvas):
+            return
         width, height = self.pagesize
         font = register()
         canvas.saveState()
@@ -185,11 +222,34 @@ def render(story_maker, paper: str = "A4", turned: bool = False, page: Page | No
     (twice, as a rule); its flowables must be safe to lay out again, which platypus's own
     flowables are."""
     buffer = io.BytesIO()
-    doc = VillageDoc(buffer, paper, turned, page or Page(), title)
-    story = [doc.counter, *story_maker(doc)]
-    doc.multiBuild(story)
-    return buffer.getvalue(), doc.counter.total or 0
+    with building():  # the story is let go as the build ends, before the collector resumes
+        doc = VillageDoc(buffer, paper, turned, page or Page(), title)
+        doc.multiBuild([doc.counter, *story_maker(doc)])
+        pages = doc.counter.total or 0
+        del doc
+    return buffer.getvalue(), pages
 
 
-__all__ = ["GroupEnd", "GroupStart", "MARGIN", "PAPERS", "Page", "Styles", "TA_CENTER",
-           "VillageDoc", "mm", "render"]
+@contextmanager
+def building():
+    """Two process-wide settings for the time of a build, put back after it.
+
+    Page streams are compressed only, not also ASCII85-encoded (reportlab's default, for
+    7-bit-clean files: about 5 % of a large printout's time and a quarter more bytes);
+    always the same, so the same data still gives the same bytes. And Python's cycle
+    collector pauses: a build makes millions of objects that live until it ends, which
+    the collector would walk again and again (about 15 % of the time of 2,000 slips) to
+    find some thousands in cycles; the next collection after the build takes those."""
+    a85, collecting = rl_config.useA85, gc.isenabled()
+    rl_config.useA85 = 0
+    gc.disable()
+    try:
+        yield
+    finally:
+        rl_config.useA85 = a85
+        if collecting:
+            gc.enable()
+
+
+__all__ = ["GroupEnd", "GroupStart", "KeptOnly", "MARGIN", "PAPERS", "Page", "Styles",
+           "TA_CENTER", "VillageDoc", "counting", "mm", "render"]

@@ -1,4 +1,4 @@
-"""Small flowables of the resident slips: the cut line and one-line headings.
+"""Small flowables of the resident slips: the cut line, one-line headings, the table.
 
 Kept apart from reports/slips.py so that module stays about what a slip says; these are
 about drawing cheaply and safely (a heading that fits is drawn as strings, not wrapped as
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus.tables import CellStyle
 
-from reports.document import Styles, mm
+from reports.document import KeptOnly, Styles, mm
 from reports.fonts import printable, register, width
 from villagebook.i18n import t
 
@@ -24,7 +25,7 @@ def safe(value) -> str:
     return escape(printable(str(value or ""))).replace("\u3000", "\xa0" * 3)
 
 
-class CutLine(Flowable):
+class CutLine(KeptOnly, Flowable):
     """The dashed line to cut along between two slips; nothing at the top of a page,
     where there is nothing above it to cut off."""
 
@@ -52,7 +53,7 @@ class CutLine(Flowable):
         c.restoreState()
 
 
-class OneLine(Flowable):
+class OneLine(KeptOnly, Flowable):
     """A heading line of a few runs (text, style) that fits the width: drawn as strings,
     which costs a fraction of a Paragraph's wrapping on a printout of 2,000 slips."""
 
@@ -84,3 +85,68 @@ def heading(runs: list[tuple[str, object]], room: float, gap: float):
     para = Paragraph(markup, runs[0][1])
     para.keepWithNext = 1
     return para
+
+
+def cell_row(style, color, pad: float, columns: int) -> list[CellStyle]:
+    """A table row's cell styles: one CellStyle (font, colour, padding, top-aligned) for
+    all its cells. A printout makes a few and every row of every slip shares them, where
+    TableStyle commands set each cell's own (850,000 settings for a village). Shared, so
+    never changed: a slip's TableStyle holds only lines, spans and NOSPLIT."""
+    look = CellStyle(f"{style.fontSize:.1f}")
+    look.fontname, look.fontsize, look.leading = style.fontName, style.fontSize, style.leading
+    look.color, look.valign = color, "TOP"
+    look.leftPadding = look.rightPadding = look.topPadding = look.bottomPadding = pad
+    return [look] * columns
+
+
+class SlipTable(KeptOnly, Table):
+    """A slip's table, drawn only on the pass whose pages are kept (KeptOnly).
+
+    multiBuild lays the whole story out once to count the pages, then again to print
+    "共 M 页"; page breaks depend on sizes only, so drawing the thousands of cells on the
+    counting pass is wasted: skipping it halves the time of 2,000 slips. Splits keep this
+    class (reportlab uses __class__) and share the rows' cell styles (cell_row). Its size
+    depends on the width only (fixed column widths), so it is measured once, not at every
+    wrap (KeepTogether's, the frame's, each pass's)."""
+
+    def wrap(self, available_width, available_height):
+        if getattr(self, "_measured_at", None) != available_width:
+            super().wrap(available_width, available_height)
+            self._measured_at = available_width
+        self.availWidth = available_width
+        return self._width, self._height
+
+    def draw(self):
+        self._words, self._look, self._at = self.canv.beginText(), None, (0.0, None)
+        super().draw()
+        self.canv.saveState()  # the text object's colours stay inside it
+        self.canv.drawText(self._words)
+        self.canv.restoreState()
+
+    def _drawCell(self, value, style, pos, size):
+        """A plain string cell goes into one text object for the whole table (a string
+        drawn on its own costs a text object each: 100,000 of them for a village). A row's
+        first cell is placed by its coordinates (Tm), the next ones by a move along the
+        line (Td): one number to format, not two, where formatting numbers (pure Python
+        without rl_accel) is a large share of the drawing."""
+        if not isinstance(value, str):
+            return super()._drawCell(value, style, pos, size)
+        if not value:
+            return None
+        words, look = self._words, self._look
+        if style is not look:  # rows share their CellStyle (cell_row)
+            if look is None or (style.fontname, style.fontsize, style.leading) != (
+                    look.fontname, look.fontsize, look.leading):
+                words.setFont(style.fontname, style.fontsize, style.leading)
+            if look is None or style.color != look.color:
+                words.setFillColor(style.color)
+            self._look = style
+        x = pos[0] + style.leftPadding  # as Table draws LEFT, TOP cells
+        y = pos[1] + size[1] - style.topPadding - style.fontsize
+        if y == self._at[1]:
+            words.moveCursor(x - self._at[0], 0)
+        else:
+            words.setTextOrigin(x, y)
+        self._at = (x, y)
+        words.textOut(value)
+        return None

@@ -23,7 +23,7 @@ from reports.document import GroupEnd, GroupStart, Page, Styles, mm
 from reports.document import render as render_story
 from reports.fonts import printable, width
 from reports.page import period_words
-from reports.slip_parts import CutLine, heading
+from reports.slip_parts import CutLine, SlipTable, cell_row, heading
 from reports.slip_parts import safe as _text
 from villagebook.i18n import t
 from villagebook.printing import Slip, SlipsData
@@ -92,52 +92,6 @@ def _cell(text: str, style, room: float, strike: bool = False):
     return Paragraph(markup, style)
 
 
-class SlipTable(Table):
-    """A slip's table, drawn only on the pass whose pages are kept.
-
-    multiBuild lays the whole story out once to count the pages, then again to print
-    "共 M 页"; page breaks depend on sizes only, so drawing the thousands of cells on the
-    counting pass (the engine's counter has not seen a total yet) is wasted: skipping it
-    halves the time of 2,000 slips. Splits keep this class (reportlab uses __class__).
-    Its size depends on the width only (fixed column widths), so it is measured once, not
-    at every wrap (KeepTogether's, the frame's, each pass's)."""
-
-    def wrap(self, available_width, available_height):
-        if getattr(self, "_measured_at", None) != available_width:
-            super().wrap(available_width, available_height)
-            self._measured_at = available_width
-        self.availWidth = available_width
-        return self._width, self._height
-
-    def draw(self):
-        doc = getattr(self.canv, "_doctemplate", None)
-        counter = getattr(doc, "counter", None)
-        if counter is not None and counter.seen is None:
-            return
-        self._words, self._look = self.canv.beginText(), None
-        super().draw()
-        self.canv.saveState()  # the text object's colours stay inside it
-        self.canv.drawText(self._words)
-        self.canv.restoreState()
-
-    def _drawCell(self, value, style, pos, size):
-        """A plain string cell goes into one text object for the whole table (a string
-        drawn on its own costs a text object each: 100,000 of them for a village)."""
-        if not isinstance(value, str):
-            return super()._drawCell(value, style, pos, size)
-        if not value:
-            return None
-        words, look = self._words, (style.fontname, style.fontsize, style.leading, style.color)
-        if look != self._look:
-            words.setFont(style.fontname, style.fontsize, style.leading)
-            words.setFillColor(style.color)
-            self._look = look
-        words.setTextOrigin(pos[0] + style.leftPadding,  # as Table draws LEFT, TOP cells
-                            pos[1] + size[1] - style.topPadding - style.fontsize)
-        words.textOut(value)
-        return None
-
-
 def _pieces(text: str, style) -> list[list]:
     """Rows under an entry, across the slip, holding a long text in pieces that always
     fit a page (a note, a void reason)."""
@@ -169,52 +123,60 @@ def _entry_rows(data: SlipsData, entry, style, rooms: list[float]) -> list[list]
     return rows
 
 
-def _table(data: SlipsData, slip: Slip, st: Styles, room: float) -> Table:
-    cell, grey, small, pad = st(TEXT), st(TEXT, color=GREY), st(SMALL, color=GREY), st.size(2)
-    for style in (cell, grey, small):  # CJK wrapping lets a closing bracket hang past a
-        style.rightIndent = style.fontSize  # full line: a wrapped cell keeps an em for it
+class _Kit:
+    """What every slip's table is drawn with, made once per printout: the Paragraph
+    styles of cells that wrap and the shared rows of cell styles (cell_row) of each kind
+    of row: column heads, an entry, a voided entry, the totals and the state line."""
+
+    def __init__(self, st: Styles):
+        self.cell, self.grey, self.small = st(TEXT), st(TEXT, color=GREY), st(SMALL, color=GREY)
+        for style in (self.cell, self.grey, self.small):  # CJK wrapping lets a closing
+            style.rightIndent = style.fontSize  # bracket hang past a full line: keep an em
+        self.big, self.pad, n = st(13), st.size(2), len(COLUMNS)
+        black = colors.black
+        self.rows = {"head": cell_row(self.small, GREY, self.pad, n),
+                     "entry": cell_row(self.cell, black, self.pad, n),
+                     "voided": cell_row(self.cell, GREY, self.pad, n),
+                     "totals": cell_row(self.big, black, self.pad, n),
+                     "state": cell_row(self.small, GREY, self.pad, n)}
+
+
+def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
+    pad, small, looks = kit.pad, kit.small, kit.rows
     widths = [room * share for _, share in COLUMNS]
     rooms = [w - 2 * pad for w in widths]
     hairline = colors.Color(0.7, 0.7, 0.7)
     rows = [[_cell(t(key), small, r) for (key, _), r in zip(COLUMNS, rooms, strict=True)]]
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
-             ("FONT", (0, 0), (-1, 0), small.fontName, small.fontSize, small.leading),
-             ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
-             ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-             ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]
+    cells = [looks["head"]]
+    style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]
     for entry in slip.entries:
-        lines = _entry_rows(data, entry, grey if entry.voided_at else cell, rooms)
+        lines = _entry_rows(data, entry, kit.grey if entry.voided_at else kit.cell, rooms)
         first, end = len(rows), len(rows) + len(lines) - 1
         rows += lines
-        if entry.voided_at:
-            style.append(("TEXTCOLOR", (0, first), (-1, end), GREY))
+        cells += [looks["voided" if entry.voided_at else "entry"]] * len(lines)
         style += [("SPAN", (1, r), (-1, r)) for r in range(first + 1, end + 1)]
         if end > first:  # the entry stays with the start of its note
             style.append(("NOSPLIT", (0, first), (-1, first + 1)))
         style.append(("LINEBELOW", (0, end), (-1, end), 0.25, hairline))
     if not slip.entries:
-        rows.append([Paragraph(_text(t("no_rows")), grey)] + [""] * (len(COLUMNS) - 1))
+        rows.append([Paragraph(_text(t("no_rows")), kit.grey)] + [""] * (len(COLUMNS) - 1))
+        cells.append(looks["entry"])
         style.append(("SPAN", (0, 1), (-1, 1)))
     totals = t("p.slip_totals", month=fmt_points(slip.month_c),
                total=fmt_points(slip.cumulative_c))
-    big = st(13)
-    rows.append([_cell(totals, big, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
+    rows.append([_cell(totals, kit.big, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
     rows.append([_cell(state_line(data), small, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
+    cells += [looks["totals"], looks["state"]]
     last = len(rows) - 1
-    style += [("FONT", (0, last - 1), (-1, last - 1), big.fontName, big.fontSize, big.leading),
-              ("FONT", (0, last), (-1, last), small.fontName, small.fontSize, small.leading),
-              ("TEXTCOLOR", (0, last), (-1, last), GREY),
-              ("LINEABOVE", (0, last - 1), (-1, last - 1), 0.8, colors.black),
+    style += [("LINEABOVE", (0, last - 1), (-1, last - 1), 0.8, colors.black),
               ("SPAN", (0, last - 1), (-1, last - 1)), ("SPAN", (0, last), (-1, last)),
               ("NOSPLIT", (0, last - 1), (-1, last))]  # the totals and what to do, together
-    table = SlipTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = SlipTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells)
     table.setStyle(TableStyle(style))
     return table
 
 
-def _slip(data: SlipsData, slip: Slip, st: Styles, room: float) -> list:
+def _slip(data: SlipsData, slip: Slip, st: Styles, kit: _Kit, room: float) -> list:
     title = t("p.slip_title", period=period_words(data.month), village=data.village)
     place = "　".join(v for v in (slip.household, slip.corner) if v)
     gap = st.size(3 * mm)
@@ -222,13 +184,14 @@ def _slip(data: SlipsData, slip: Slip, st: Styles, room: float) -> list:
                           heading([(title, st(SMALL, color=colors.Color(*shapes.RED)))],
                                   room, gap),
                           heading([(slip.name, st(NAME)), (place, st(TEXT + 1))], room, gap),
-                          _table(data, slip, st, room)]),
+                          _table(data, slip, kit, room)]),
             GroupEnd()]
 
 
 def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
     """The slips as PDF bytes and the number of pages."""
     st = Styles(paper)
+    kit = _Kit(st)
 
     def story(doc):
         if not data.slips:
@@ -237,7 +200,7 @@ def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
         for i, slip in enumerate(data.slips):
             if i:
                 flow.append(CutLine(st))
-            flow += _slip(data, slip, st, doc.width)
+            flow += _slip(data, slip, st, kit, doc.width)
         return flow
 
     note = f"{data.village}　{period_words(data.month)}"
