@@ -18,6 +18,7 @@ import gc
 import io
 import math
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from reportlab import rl_config
@@ -211,7 +212,27 @@ class VillageDoc(BaseDocTemplate):
         canvas.drawRightString(width - MARGIN, MARGIN, t("p.page", page=self.page, pages=total))
         if self.furniture.note:
             canvas.drawString(MARGIN, MARGIN, printable(self.furniture.note))
+        if FINGERPRINT.get():  # the book's head as this page was printed, on every page
+            canvas.setFont(font, FOOTER_SIZE * SCALE[self.paper])
+            canvas.setFillGray(0.35)
+            canvas.drawRightString(width - MARGIN, height - MARGIN - FOOTER_SIZE
+                                   * SCALE[self.paper], printable(FINGERPRINT.get()))
         canvas.restoreState()
+
+
+# The fingerprint of the book being printed (publish.py sets it around a render): drawn at
+# the top right of every page, so a paper on the wall names the moment of the history it
+# shows (`villagebook verify --code`).
+FINGERPRINT: ContextVar[str] = ContextVar("fingerprint", default="")
+
+
+@contextmanager
+def fingerprinted(text: str):
+    token = FINGERPRINT.set(text)
+    try:
+        yield
+    finally:
+        FINGERPRINT.reset(token)
 
 
 def render(story_maker, paper: str = "A4", turned: bool = False, page: Page | None = None,

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reports import fonts
-from villagebook import printing, printlog, settings
+from villagebook import history, printing, printlog, settings
 from villagebook.errors import BookError
+from villagebook.i18n import t
 
 KINDS = ("board", "sheet", "slips", "catalogue", "notice")
 
@@ -29,9 +30,18 @@ class Printed:
 
 
 def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "month",
-           group_by: str = "corner", mono: bool | None = None,
-           residents: list | None = None) -> tuple[bytes, int, dict[str, list[str]]]:
-    """The PDF bytes, page count, and any characters the font cannot draw, by name."""
+           group_by: str = "corner", mono: bool | None = None, residents: list | None = None,
+           mark=None) -> tuple[bytes, int, dict[str, list[str]]]:
+    """The PDF bytes, page count, and any characters the font cannot draw, by name. Every
+    page carries the book's fingerprint (`mark`, the log's head, by default as it is now)."""
+    from reports.document import fingerprinted
+
+    mark = mark or history.head(book)
+    with fingerprinted(t("p.fingerprint", code=mark.code, seq=mark.seq)):
+        return _render(book, kind, month, paper, period, group_by, mono, residents)
+
+
+def _render(book, kind, month, paper, period, group_by, mono, residents):
     from reports import board, notices, sheet, slips
 
     if paper not in ("A4", "A3"):
@@ -73,7 +83,8 @@ def names_in(data) -> list[str]:
 
 def publish(book, kind: str, month: str, out: Path, actor: str | None, **options) -> Printed:
     """Write the printout to out and append its audit line (with its SHA-256)."""
-    pdf, pages, missing = render(book, kind, month, **options)
+    mark = history.head(book)  # the moment printed, named again in the print's own line
+    pdf, pages, missing = render(book, kind, month, mark=mark, **options)
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +94,7 @@ def publish(book, kind: str, month: str, out: Path, actor: str | None, **options
     except OSError as exc:
         raise BookError("print.cannot_write", path=out, why=exc.strerror or exc) from None
     period = month if kind != "catalogue" else "catalogue"
-    digest = printlog.record_print(book, kind, period, pdf, out, actor, missing)
+    digest = printlog.record_print(book, kind, period, pdf, out, actor, missing, mark)
     return Printed(out, pages, digest, missing)
 
 

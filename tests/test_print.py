@@ -145,6 +145,26 @@ class TestPrintCommands:
         tampered = run("verify", str(out))
         assert tampered.exit_code == 1 and "核对不符" in tampered.output
 
+    @pytest.mark.parametrize("kind", ["board", "sheet", "slips", "notice", "catalogue"])
+    def test_every_page_carries_the_books_fingerprint_and_verify_reads_it(
+            self, run, village, tmp_path, kind):
+        import json
+
+        from villagebook import history
+
+        head = history.head(village)
+        out = tmp_path / f"{kind}.pdf"
+        args = [kind] if kind == "catalogue" else [kind, MONTH]
+        assert run("print", *args, "-o", str(out)).exit_code == 0
+        pages = [p.extract_text() for p in PdfReader(out).pages]
+        printed = f"指纹 {head.code} · 第 {head.seq} 行"
+        assert all(printed in page for page in pages)
+        detail = json.loads(village.one("SELECT detail FROM audit ORDER BY seq DESC")[0])
+        assert (detail["fingerprint"], detail["line"]) == (head.code, head.seq)
+        code, line = re.search(r"指纹 (\S+) · 第 (\d+) 行", pages[-1]).groups()
+        ok = run("verify", "--code", code, "--line", line)
+        assert ok.exit_code == 0 and "对得上" in ok.output
+
     def test_a_name_the_font_lacks_is_named_and_printed_as_a_box(self, run, village, tmp_path):
         people.add_resident(village, "马𠮷", "马家9户", "东片")
         entries.record(village, people.find_resident(village, "马𠮷"), "labour", "4", "杨秋云")

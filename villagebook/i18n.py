@@ -545,6 +545,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.code_changed": ("指纹 {code}（第 {seq} 行）对不上：打印那一刻以前的历史被改动过（链从第 {at} 行断开；? 表示整条链被重算过）", "fingerprint {code} (line {seq}) does not match: the history before that printout was changed (the chain breaks at line {at}; ? means the whole chain was recomputed)"),
     "verify.code_older": ("积分簿比这张纸还旧：纸上是第 {seq} 行，积分簿只到第 {head} 行（被退回过）", "the book is older than this paper: the paper names line {seq}, the book only reaches line {head} (it was rolled back)"),
     "verify.code_unknown": ("积分簿的日志里没有指纹 {code}：不是这本积分簿，或历史被改过；请给出纸上的行号（--line）", "no line of this book's log has fingerprint {code}: another book, or a changed history; give the line printed beside it (--line)"),
+    "p.fingerprint": ("指纹 {code} · 第 {seq} 行", "fingerprint {code} · line {seq}"),
     "pin.set": ("已设置村委会密码", "the committee PIN is set"),
     "backup.failed": ("备份失败 {path}：{why}", "backup failed {path}: {why}"),
     "backup.done": ("已备份到 {path}", "backed up to {path}"),

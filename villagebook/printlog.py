@@ -13,11 +13,15 @@ def sha256(pdf: bytes) -> str:
 
 
 def record_print(book, kind: str, period: str, pdf: bytes, path: Path,
-                 actor: str | None, missing: dict[str, list[str]] | None = None) -> str:
-    """Append the printout's audit line: what, for when, by whom, and its SHA-256."""
+                 actor: str | None, missing: dict[str, list[str]] | None = None,
+                 mark=None) -> str:
+    """Append the printout's audit line: what, for when, by whom, its SHA-256, and the
+    fingerprint printed on it (the log's head when it was drawn)."""
     digest = sha256(pdf)
     detail = {"kind": kind, "period": period, "sha256": digest, "file": Path(path).name,
               "bytes": len(pdf)}
+    if mark is not None:
+        detail.update(fingerprint=mark.code, line=mark.seq)
     if missing:
         detail["missing_glyphs"] = missing
     with book.writing(actor, f"print.{kind}", period, detail):
