@@ -56,9 +56,14 @@ def command_seconds(path: Path, kind: str, month: str, options: list[str]) -> fl
         args += ["-o", str(Path(folder) / "out.pdf"), "--db", str(copy), *options]
         env = {"VILLAGEBOOK_STATE_DIR": folder, "VILLAGEBOOK_BACKUP_DIR": folder,
                "PATH": "/usr/bin:/bin", "HOME": folder}
-        # the first command of the day makes the daily backup: not the printout's cost
+        # the first command of the day makes the daily backup (a big book's in a process
+        # of its own) and runs quick_check: not the printout's cost, so it is let finish
         subprocess.run([sys.executable, "-m", "villagebook", "log", "--limit", "1", "--db",
                         str(copy)], capture_output=True, env=env)
+        for _ in range(600):
+            if not list(Path(folder).rglob("*.part")):
+                break
+            time.sleep(0.1)
         start = time.perf_counter()
         done = subprocess.run(args, capture_output=True, text=True, env=env)
         seconds = time.perf_counter() - start

@@ -272,7 +272,7 @@ class TestFromTheCommandLine:
         TestWitnessesOutsideTheFile().rewrite_history(village, tool)
         assert run("check").output == "检查通过：积分簿完好\n"  # fooled, alone
         out = run("verify", "--code", printed.code, "--line", str(printed.seq))
-        assert out.exit_code == 1 and "打印那一刻以前的历史被改动过" in out.output
+        assert out.exit_code == 1 and "打印那一刻以前的整段历史被人重新算过" in out.output
         out = run("check", "--against", made)
         assert out.exit_code == 1 and f"和备份 {made} 对不上：从日志第 " in out.output
         assert run("verify", "--code", "hello").output == (
@@ -312,3 +312,12 @@ class TestFromTheCommandLine:
         assert run("void", own, "--reason", "记错人了", "--by", "杨秋云").exit_code == 0
         monkeypatch.setenv("VILLAGEBOOK_PIN", "246810")
         assert run("void", theirs, "--reason", "错了", "--by", "李桂兰").exit_code == 0
+
+
+def test_a_line_edited_without_rehashing_is_named_by_the_papers_code(run, village, tool):
+    printed = history.head(village)
+    tool.behind_the_guards("UPDATE audit SET actor = '马支书' WHERE seq = 12",
+                           guards=("audit_no_update",))
+    out = run("verify", "--code", f"{printed.code} · 第 {printed.seq} 行")
+    assert out.output == (f"错误：指纹 {printed.code}（第 {printed.seq} 行）对不上："
+                          "打印那一刻以前的历史被改动过，链从第 12 行断开\n")

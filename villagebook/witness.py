@@ -10,6 +10,7 @@ parted. Each answer says which, and where.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from villagebook.history import GENESIS, Head, code_of, head
@@ -99,3 +100,26 @@ def _parting(book, other) -> int | None:
         if seq_a != seq_b or hash_a != hash_b:
             return min(seq_a, seq_b)
     return None
+
+
+def check_paper(book, text: str, line: int | None = None) -> tuple[bool, str]:
+    """A fingerprint as copied from a paper ("7KQ2-M9XD-41 · 第 1,204 行", or the code with
+    `line` given apart): whether the history up to it holds, and the answer in words."""
+    from villagebook.errors import BookError
+    from villagebook.history import normal_code
+    from villagebook.i18n import t
+
+    found = re.match(r"\s*(\w{4})[-\s]*(\w{4})[-\s]*(\w{2})(?!\w)(.*)", text or "",
+                     re.ASCII)
+    code = normal_code("".join(found.groups()[:3])) if found else ""
+    if not code:
+        raise BookError("verify.bad_code", code=text)
+    printed_line = found.group(4)
+    digits = "".join(ch for ch in printed_line if ch.isdigit())
+    if line is None and digits:
+        line = int(digits)
+    verdict = verify_code(book, code, line)
+    kind = "rewritten" if verdict.kind == CHANGED and verdict.at is None else verdict.kind
+    words = t(f"verify.code_{kind}", code=code, seq=verdict.seq, at=verdict.at,
+              head=verdict.head.seq if verdict.head else 0)
+    return verdict.kind == UNCHANGED, words

@@ -153,6 +153,30 @@ class TestLogScreen:
             rows = rows_of(app.screen.query_one("#log"))
             assert {r[3] for r in rows} == {"entry.record", "residents.add"}
 
+    async def test_a_papers_fingerprint_is_checked_from_the_log_screen(self, app, book):
+        from villagebook import history
+
+        seed(book)
+        printed = history.head(book)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f6")
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            await type_text(pilot, f"{printed.code} · 第 {printed.seq} 行")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert text_of(app.screen.query_one("#log-title")) == (
+                f"指纹 {printed.code}（第 {printed.seq} 行）对得上："
+                "打印那一刻以前的历史没有被改动过")
+            await pilot.press("c")
+            await pilot.pause()
+            await type_text(pilot, f"{printed.code} · 第 {printed.seq + 50} 行")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert text_of(app.screen.query_one("#log-title")).startswith(
+                "积分簿比这张纸还旧")
+
 
 class TestLanguage:
     async def test_f9_switches_every_label_to_english_and_back(self, app, book):

@@ -80,20 +80,11 @@ def log(book, limit, search, fmt):
 @with_book
 def verify(book, pdf, code, line):
     """Check a printed PDF (by its SHA-256) or a paper's fingerprint against the book."""
-    from villagebook import history, printlog, witness
+    from villagebook import printlog, witness
 
     if code:
-        text, _, printed_line = code.partition("·")
-        clean = history.normal_code(text)
-        if not clean:
-            raise BookError("verify.bad_code", code=code)
-        if printed_line.strip() and line is None:
-            digits = printed_line.replace(",", "").replace("第", "").replace("行", "").strip()
-            line = int(digits) if digits.isdigit() else None
-        verdict = witness.verify_code(book, clean, line)
-        words = t(f"verify.code_{verdict.kind}", code=clean, seq=verdict.seq,
-                  at=verdict.at or "?", head=verdict.head.seq if verdict.head else 0)
-        if verdict.kind != witness.UNCHANGED:
+        holds, words = witness.check_paper(book, code, line)
+        if not holds:
             raise UserError(words)
         click.echo(words)
         return

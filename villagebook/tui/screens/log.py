@@ -15,7 +15,8 @@ from villagebook.tui.screens.base import BaseScreen
 
 
 class LogScreen(BaseScreen):
-    BINDINGS = [Binding("slash", "search", "ui.k.search")]
+    BINDINGS = [Binding("slash", "search", "ui.k.search"),
+                Binding("c", "verify_code", "ui.k.verify_code")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,3 +51,22 @@ class LogScreen(BaseScreen):
     @on(Input.Submitted, "#log-search")
     def to_table(self) -> None:
         self.query_one(DataTable).focus()
+
+    def action_verify_code(self) -> None:
+        """A fingerprint copied from a paper on the wall: does the history still hold it?"""
+        from villagebook import witness
+        from villagebook.errors import BookError
+        from villagebook.tui.screens.ask_reason import AskReason
+
+        def answer(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                holds, words = witness.check_paper(self.book, text)
+            except BookError as exc:
+                holds, words = False, str(exc)
+            self.query_one("#log-title", Label).update(words)
+            self.notify(words, severity="information" if holds else "error", timeout=15)
+
+        self.app.push_screen(AskReason(t("ui.code_title"), placeholder=t("ui.code_hint"),
+                                       field="code"), answer)
