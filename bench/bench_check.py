@@ -1,0 +1,74 @@
+"""Time `check` with the full replay of the chained log on the big village.
+
+    python bench/bench_check.py [BIG.db]
+
+Makes bench/out/big.db with make_village.py (5,000 residents, 1.2 million entries, one
+chained line each) if it is missing. Prints each part of check in process (SQLite's
+quick_check, the guards, the chain's hashes, the entries against their lines, the small
+tables, the seals), check as a whole, integrity_check (`check --full`), and a whole
+`villagebook check` process on a copy. Target (issue 11): check < 5 s. Figures only.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout
+
+from make_village import build  # noqa: E402
+
+from villagebook import months, replay  # noqa: E402
+from villagebook.book import Book  # noqa: E402
+from villagebook.check import check, problem  # noqa: E402
+
+
+def timed(label: str, work) -> float:
+    start = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - start
+    extra = f"  ({len(result)} problems)" if isinstance(result, list) else ""
+    print(f"{label:34} {seconds:7.2f} s{extra}")
+    return seconds
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "out" / "big.db"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build(path, residents=5000, years=20, total=1_200_000, seed=1)
+    with Book.open_readonly(path) as book:
+        entries = book.one("SELECT COUNT(*) FROM entries")[0]
+        lines = book.one("SELECT COUNT(*) FROM audit")[0]
+        print(f"book {path.name}: {entries:,} entries, {lines:,} log lines, "
+              f"{path.stat().st_size / 2**20:,.0f} MB")
+        timed("PRAGMA quick_check", lambda: book.query("PRAGMA quick_check"))
+        timed("guards (triggers, tables)", lambda: replay.guard_problems(book, problem))
+        timed("chain: every hash again", lambda: replay.chain_problems(book, problem))
+        timed("entries against their lines", lambda: replay.entry_problems(book, problem))
+        timed("small tables replayed", lambda: replay.table_problems(book, problem))
+        timed("seals of final months", lambda: months.broken_seals(book))
+        timed("check, in process", lambda: check(book))
+        timed("check --full, in process", lambda: check(book, full=True))
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "book.db"
+        shutil.copy(path, copy)
+        env = {"VILLAGEBOOK_STATE_DIR": folder, "VILLAGEBOOK_BACKUP_DIR": folder,
+               "PATH": "/usr/bin:/bin", "HOME": folder}
+        command = [sys.executable, "-m", "villagebook", "check", "--db", str(copy)]
+        subprocess.run(command, capture_output=True, env=env)  # the day's first use
+        for _ in range(600):
+            if not list(Path(folder).rglob("*.part")):
+                break
+            time.sleep(0.1)
+        timed("`villagebook check`, whole process",
+              lambda: subprocess.run(command, capture_output=True, env=env).stdout)
+
+
+if __name__ == "__main__":
+    main()
