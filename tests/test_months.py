@@ -224,3 +224,27 @@ class TestCommands:
         before = audit_count(db_path)
         assert run("month", "finalize", LAST_MONTH, "--early", "x").exit_code == 1
         assert audit_count(db_path) == before
+
+
+class TestFinalizeRace:
+    def test_an_entry_recorded_while_finalize_makes_its_backup_is_sealed_with_the_month(
+            self, posted, db_path, monkeypatch):
+        """The seal is computed inside the write that makes the month final: an entry
+        another program commits meanwhile is either in the seal or refused after."""
+        from villagebook import backup
+        from villagebook.book import Book
+
+        real_backup = backup.backup
+
+        def backup_while_someone_records(book, *args, **kwargs):
+            with Book.open(db_path) as other:  # another gatherer's program, at that moment
+                rec(other, "马淑婷", "recognition", None)
+            return real_backup(book, *args, **kwargs)
+
+        monkeypatch.setattr(backup, "backup", backup_while_someone_records)
+        months.finalize(posted, LAST_MONTH, "村委会", "提前")
+        sealed = [e.resident_name for e in entries.entries_of(posted, month=LAST_MONTH)]
+        assert "马淑婷" in sealed
+        assert months.broken_seals(posted) == [] and check(posted) == []
+        with pytest.raises(BookError):
+            rec(posted, "马秋玲", "recognition", None)  # after: the month is final
