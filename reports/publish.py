@@ -31,17 +31,17 @@ class Printed:
 
 def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "month",
            group_by: str = "corner", mono: bool | None = None, residents: list | None = None,
-           mark=None) -> tuple[bytes, int, dict[str, list[str]]]:
+           mark=None, committee: bool = False) -> tuple[bytes, int, dict[str, list[str]]]:
     """The PDF bytes, page count, and any characters the font cannot draw, by name. Every
     page carries the book's fingerprint (`mark`, the log's head, by default as it is now)."""
     from reports.document import fingerprinted
 
     mark = mark or history.head(book)
     with fingerprinted(t("p.fingerprint", code=mark.code, seq=mark.seq)):
-        return _render(book, kind, month, paper, period, group_by, mono, residents)
+        return _render(book, kind, month, paper, period, group_by, mono, residents, committee)
 
 
-def _render(book, kind, month, paper, period, group_by, mono, residents):
+def _render(book, kind, month, paper, period, group_by, mono, residents, committee):
     from reports import board, notices, sheet, slips
 
     if paper not in ("A4", "A3"):
@@ -52,7 +52,7 @@ def _render(book, kind, month, paper, period, group_by, mono, residents):
         data = printing.board_data(book, month, period, group_by)
         pdf, pages = board.render(data, paper, mono)
     elif kind == "sheet":
-        data = printing.sheet_data(book, month)
+        data = printing.sheet_data(book, month, committee)
         pdf, pages = sheet.render(data, paper)
     elif kind == "slips":
         data = printing.slips_data(book, month, residents)

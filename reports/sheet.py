@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.platypus import LongTable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import Page, Styles
 from reports.document import render as render_story
@@ -164,6 +164,20 @@ def _tables(data: SheetData, st: Styles, room: float, frame_height: float) -> li
     return [front, LastRows(plain, headed, frame_height)]
 
 
+def _review(data: SheetData, st: Styles) -> list:
+    """The committee's copy ends with the entries worth a second look before posting
+    (villagebook/review.py), each with its reason, on a page of its own; the copy that
+    hangs on the wall has none."""
+    if data.review is None:
+        return []
+    heading = st(14, leading=1.3)
+    heading.keepWithNext = 1
+    lines = data.review or [t("review.none", month=data.month)]
+    return [PageBreak(), Paragraph(escape(printable(t("review.title", month=data.month))),
+                                   heading),
+            *(Paragraph(escape(printable(line)), st(11)) for line in lines)]
+
+
 def render(data: SheetData, paper: str = "A4") -> tuple[bytes, int]:
     """The sheet as PDF bytes and its number of pages (landscape, A4 or A3)."""
     st = Styles(paper)
@@ -179,7 +193,8 @@ def render(data: SheetData, paper: str = "A4") -> tuple[bytes, int]:
         said.keepWithNext = 1
         return [Paragraph(escape(title), heading),
                 *(Paragraph(escape(printable(line)), said) for line in state),
-                Spacer(1, st.size(3)), *_tables(data, st, doc.width, doc.height)]
+                Spacer(1, st.size(3)), *_tables(data, st, doc.width, doc.height),
+                *_review(data, st)]
 
     return render_story(story, paper, turned=True,
                         page=Page(f"{title}　{state[0]}", note), title=title)

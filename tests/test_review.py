@@ -78,3 +78,18 @@ def test_the_review_command_lists_each_finding_with_its_reason(run, book):
     assert out[0] == f"{MONTH} 公示前请再看一眼（只供参考，不拦任何记录）"
     assert out[1] == (f"{TODAY.isoformat()}  马秋玲  义务劳动 8 小时 +2  (马淑婷)："
                       "信息员 马淑婷 给自己家（马家8户）记分")
+
+
+def test_the_committees_copy_of_the_sheet_ends_with_the_review(run, book, tmp_path):
+    from pypdf import PdfReader
+
+    people.add_gatherer(book, "马淑婷", "西片")
+    rec(book, "马秋玲", "labour", "8", by="马淑婷")
+    wall, committee = tmp_path / "wall.pdf", tmp_path / "committee.pdf"
+    assert run("print", "sheet", MONTH, "-o", str(wall)).exit_code == 0
+    assert run("print", "sheet", MONTH, "--committee", "-o", str(committee)).exit_code == 0
+    wall_text = "".join(p.extract_text() for p in PdfReader(wall).pages)
+    pages = [p.extract_text() for p in PdfReader(committee).pages]
+    assert "公示前请再看一眼" not in wall_text
+    assert len(pages) == len(PdfReader(wall).pages) + 1
+    assert "公示前请再看一眼" in pages[-1] and "给自己家（马家8户）记分" in pages[-1]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from villagebook import catalogue, entries, settings, tally
+from villagebook import catalogue, entries, review, settings, tally
 from villagebook.errors import BookError
 from villagebook.i18n import get_lang
 
@@ -82,6 +82,7 @@ class SheetData:
     lang: str
     finalized_at: str | None = None  # a final month: when, and its seal in full
     seal: str | None = None
+    review: list[str] | None = None  # the committee's copy: what deserves a second look
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def _in_order(text: str) -> list:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)]
 
 
-def sheet_data(book, month: str) -> SheetData:
+def sheet_data(book, month: str, committee: bool = False) -> SheetData:
     """The month's sheet: one line per resident with their points in each category's
     column, the month's state (and a final month's seal), and cumulative points."""
     from villagebook import months
@@ -223,7 +224,8 @@ def sheet_data(book, month: str) -> SheetData:
     return SheetData(settings.load(book).village, month, lines, sheet.total_c, columns, totals,
                      sum(sl.cumulative_c for sl in lines), sheet.total_entries, post,
                      get_lang(), state.finalized_at if final else None,
-                     state.seal if final else None)
+                     state.seal if final else None,
+                     [str(f) for f in review.review(book, month)] if committee else None)
 
 
 def slips_data(book, month: str, residents: list | None = None) -> SlipsData:

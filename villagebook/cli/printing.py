@@ -69,10 +69,13 @@ def print_board(book, month, period, group_by, mono, output, paper, send, printe
 
 @print_group.command("sheet")
 @click.argument("month", required=False)
+@click.option("--committee", is_flag=True,
+              help="The committee's copy: ends with the review list (人情分) before posting.")
 @print_options
-def print_sheet(book, month, output, paper, send, printer, actor):
+def print_sheet(book, month, committee, output, paper, send, printer, actor):
     """月度汇总表: the month's sheet, landscape, with totals and signature lines."""
-    _publish(book, "sheet", month, output, send, printer, actor, paper=paper)
+    _publish(book, "sheet", month, output, send, printer, actor, paper=paper,
+             committee=committee)
 
 
 @print_group.command("slips")
