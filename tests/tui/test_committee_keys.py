@@ -76,7 +76,10 @@ class TestPost:
             assert isinstance(app.screen, CommitteeConfirm)  # y did not open the objections
             assert state(book) == "open"
             await pilot.press("y")  # read, then confirmed: now it posts
-            await pilot.pause()
+            for _ in range(50):  # posting makes a backup first: on a busy laptop, a moment
+                await pilot.pause(0.1)
+                if state(book) == "posted":
+                    break
         assert state(book) == "posted"
 
     async def test_tab_to_the_button_and_enter_typed_ahead_post_nothing(self, app, book):
