@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import groupby
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether, Paragraph, Spacer
@@ -23,7 +22,7 @@ from reports.board_head import Legend, RoleModels
 from reports.board_rows import Look, ResidentRow, household_blocks
 from reports.columns import Columns
 from reports.document import TA_CENTER, GroupEnd, GroupStart, Page, Styles, mm
-from reports.fonts import printable
+from reports.fonts import escape, printable
 from villagebook.i18n import t
 from villagebook.printing import BoardData
 

@@ -58,3 +58,11 @@ def wrap(text: str, size: float, limit: float) -> list[str]:
             current = ""
         current += ch
     return lines + [current]
+
+
+def escape(text: str) -> str:
+    """&, < and > as a Paragraph's markup needs them. html's escape, not xml.sax's: that
+    one pulls in urllib and http on the way in, 15 ms of every print command."""
+    from html import escape as html_escape
+
+    return html_escape(text, quote=False)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import groupby
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -35,7 +34,7 @@ from reportlab.platypus import (
 
 from reports import shapes
 from reports.document import GroupEnd, GroupStart, Page, Styles, mm, render
-from reports.fonts import printable
+from reports.fonts import escape, printable
 from reports.page import period_words
 from reports.rules import render_catalogue
 from villagebook.i18n import t

@@ -42,25 +42,34 @@ def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "mon
 
 
 def _render(book, kind, month, paper, period, group_by, mono, residents, committee):
-    from reports import board, notices, sheet, slips
-
+    """Only the renderer asked for is imported: a command pays for the one it prints."""
     if paper not in ("A4", "A3"):
         raise BookError("print.bad_paper", paper=paper)
     if mono is None:
         mono = settings.load(book).mono
     if kind == "board":
+        from reports import board
+
         data = printing.board_data(book, month, period, group_by)
         pdf, pages = board.render(data, paper, mono)
     elif kind == "sheet":
+        from reports import sheet
+
         data = printing.sheet_data(book, month, committee)
         pdf, pages = sheet.render(data, paper)
     elif kind == "slips":
+        from reports import slips
+
         data = printing.slips_data(book, month, residents)
         pdf, pages = slips.render(data, paper)
     elif kind == "notice":
+        from reports import notices
+
         data = printing.notice_data(book, month)
         pdf, pages = notices.render_notice(data, paper)
     else:
+        from reports import notices
+
         data = printing.catalogue_data(book)
         pdf, pages = notices.render_catalogue(data, paper)
     missing = {name: gaps for name in names_in(data) if (gaps := fonts.missing(name))}

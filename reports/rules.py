@@ -13,8 +13,6 @@ settings, and the committee signs the catalogue as it signs the notice.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.platypus import (
@@ -28,7 +26,7 @@ from reportlab.platypus import (
 
 from reports import shapes
 from reports.document import GroupEnd, GroupStart, Page, Styles, mm, render
-from reports.fonts import printable
+from reports.fonts import escape, printable
 from villagebook.i18n import t
 from villagebook.printing import CatalogueData, Rule
 from villagebook.quantities import fmt_points_short, quantity_text

@@ -15,15 +15,13 @@ flowables twice by hand and crashed at 24-28, 56-59, ... rows.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import Page, Styles
 from reports.document import render as render_story
-from reports.fonts import printable, width
+from reports.fonts import escape, printable, width
 from reports.page import period_words
 from reports.sheet_close import LastRows, closing, state_words
 from villagebook.i18n import t

@@ -9,14 +9,12 @@ or the committee's round stamp, with a date line under it.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import Styles
-from reports.fonts import printable
+from reports.fonts import escape, printable
 from villagebook.i18n import t
 from villagebook.printing import SheetData
 from villagebook.quantities import fmt_points

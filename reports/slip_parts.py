@@ -7,13 +7,11 @@ a Paragraph: a village prints 2,000 slips).
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.tables import CellStyle
 
 from reports.document import KeptOnly, Styles, mm
-from reports.fonts import printable, register, width
+from reports.fonts import escape, printable, register, width
 from villagebook.i18n import t
 
 CUT_GAP = 9 * mm  # room for the cut line between two slips
