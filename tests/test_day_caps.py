@@ -23,8 +23,8 @@ class TestCapPerDay:
         before = audit_count(db_path)
         out = run("record", "msj", "labour", "20")
         assert out.exit_code == 1
-        assert out.output == (f"错误：马少军 {DAY} 的义务劳动已记 20 小时，再记 20 小时"
-                              "就超过每人每天最多 24 小时：没有保存\n")
+        assert out.output == (f"错误：马少军 {DAY} 已有义务劳动 20 小时，再记 20 小时"
+                              "超过每天上限 24 小时：没有保存\n")
         assert recorded(book) == [("马少军", "labour", "20")]
         assert audit_count(db_path) == before  # nothing written, not even a log line
 
@@ -63,7 +63,7 @@ class TestCapPerDay:
     def test_a_fixed_award_once_a_day(self, run, book):
         assert run("record", "mst", "good_deed").exit_code == 0
         out = run("record", "mst", "good_deed", "--again")
-        assert out.exit_code == 1 and "每人每天最多 1 次" in out.output
+        assert out.exit_code == 1 and "超过每天上限 1 次" in out.output
 
     def test_in_english(self, run, book):
         i18n.set_lang("en")
