@@ -23,7 +23,7 @@ class TestCapPerDay:
         before = audit_count(db_path)
         out = run("record", "msj", "labour", "20")
         assert out.exit_code == 1
-        assert out.output == (f"错误：马少军 {DAY} 已有义务劳动 20 小时，再记 20 小时"
+        assert out.output == ("错误：马少军 当天已有义务劳动 20 小时，再记 20 "
                               "超过每天上限 24 小时：没有保存\n")
         assert recorded(book) == [("马少军", "labour", "20")]
         assert audit_count(db_path) == before  # nothing written, not even a log line
@@ -69,8 +69,8 @@ class TestCapPerDay:
         i18n.set_lang("en")
         run("record", "msj", "labour", "20", "--lang", "en")
         out = run("record", "msj", "labour", "20", "--lang", "en")
-        assert out.output == (f"Error: 马少军 already has 20 hours of Labour on {DAY}; 20 more "
-                              "would pass the cap of 24 hours a day: nothing saved\n")
+        assert out.output == ("Error: 马少军 already has 20 hours of Labour that day; 20 more "
+                              "passes the cap of 24 a day: nothing saved\n")
 
     def test_two_gatherers_saving_at_once_cannot_both_pass_under_the_cap(self, book, db_path):
         """Each save reads the day inside its own write transaction."""

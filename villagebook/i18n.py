@@ -136,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entry.fixed_quantity": ("{category} 是固定分值，不需要数量", "{category} is a fixed award and takes no quantity"),
     "entry.need_quantity": ("{category} 需要数量（小时、元或次数）", "{category} needs a quantity (hours, yuan or times)"),
     "entry.over_max": ("数量 {quantity} 超过{category}的上限：每人每天最多 {max} {unit}", "quantity {quantity} is over the cap of {category}: at most {max} {unit} a day for one resident"),
-    "entry.over_day_cap": ("{name} {day} 已有{category} {already} {unit}，再记 {quantity} {unit}超过每天上限 {max} {unit}：没有保存", "{name} already has {already} {unit} of {category} on {day}; {quantity} more would pass the cap of {max} {unit} a day: nothing saved"),
+    "entry.over_day_cap": ("{name} 当天已有{category} {already} {unit}，再记 {quantity} 超过每天上限 {max} {unit}：没有保存", "{name} already has {already} {unit} of {category} that day; {quantity} more passes the cap of {max} a day: nothing saved"),
     "entry.again": ("{name} {day} 的{category} {quantity} {unit} 已在 {at} 由 {by} 记过（记录号 {id}）：没有保存；确实又有一次请加 --again", "{name}'s {category} {quantity} {unit} on {day} was already recorded at {at} by {by} (entry {id}): nothing saved; add --again if it really happened twice"),
     "ui.again": ("{at} {by} 已记过同样一条：真有第二次请再按回车；Esc 清空", "the same line was recorded at {at} by {by}: Enter again if it happened twice; Esc clears"),
     "entry.too_small": ("{category} 数量 {quantity} 太少，不足 0.01 分", "{quantity} of {category} earns less than 0.01 points"),

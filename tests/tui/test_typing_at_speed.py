@@ -369,6 +369,6 @@ class TestSameEntryAgain:
         async with app.run_test(size=SIZE) as pilot:
             burst(app, "msj⏎120⏎msj⏎18⏎")
             await settle(pilot, app)
-            assert status(app) == (f"马少军 {DAY} 已有义务劳动 20 小时，再记 8 小时"
+            assert status(app) == ("马少军 当天已有义务劳动 20 小时，再记 8 "
                                    "超过每天上限 24 小时：没有保存")
         assert saved(book) == [("马少军", "labour", "20", DAY, "")]
