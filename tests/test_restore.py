@@ -5,7 +5,6 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -160,7 +159,3 @@ with Book.open(sys.argv[1]) as book:
             continue
         print(f"n{n}", flush=True)
 """
-
-
-def test_paths_stay_portable():
-    assert Path(backup.__file__).suffix == ".py"
