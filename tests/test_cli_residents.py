@@ -71,3 +71,19 @@ class TestImport:
         path.write_bytes(b"\xff\xfe\x00\x00\x81\x30" * 10)
         out = run("residents", "import", str(path))
         assert out.exit_code == 1 and out.output.startswith("错误：文件编码看不懂")
+
+
+def test_csv_exports_never_carry_a_formula_and_such_a_name_still_imports(run, book, tmp_path):
+    """OWASP's advice against CSV injection: a cell that Excel or WPS would run as a
+    formula is written with a leading apostrophe; importing the name keeps it as typed."""
+    roster = tmp_path / "roster.csv"
+    names = ["=HYPERLINK(\"x\")", "+1+1", "@SUM(A1)", "-2-3"]
+    roster.write_text("name,household,corner\n" + "\n".join(
+        f'"{n.replace(chr(34), chr(34) * 2)}",怪名户,东片' for n in names), encoding="utf-8")
+    assert run("residents", "import", str(roster)).exit_code == 0
+    out = run("residents", "list", "--format", "csv").output
+    for name in names:
+        assert f"'{name}" in out.replace('""', '"')
+    assert "\n=" not in out and ",=" not in out and ",+" not in out and ",@" not in out
+    listed = {r["name"] for r in run.json("residents", "list")}
+    assert set(names) <= listed  # kept as typed in the book

@@ -125,7 +125,18 @@ def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, i
     return len(fresh), len(rows) - len(fresh)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A text cell Excel or WPS would run as a formula (=HYPERLINK(…), +1+1, @SUM(…)) gets
+    a leading apostrophe, as OWASP advises for CSV injection; numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(stream, header: list[str], rows: list[list]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([safe_cell(h) for h in header])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
