@@ -87,3 +87,18 @@ def test_csv_exports_never_carry_a_formula_and_such_a_name_still_imports(run, bo
     assert "\n=" not in out and ",=" not in out and ",+" not in out and ",@" not in out
     listed = {r["name"] for r in run.json("residents", "list")}
     assert set(names) <= listed  # kept as typed in the book
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly(run, book, db_path):
+    """`villagebook tally | head -1` in a shell: no error line when the pipe closes."""
+    import shlex
+    import subprocess
+    import sys
+
+    assert run("record", "msj", "labour", "8").exit_code == 0
+    command = (f"{shlex.quote(sys.executable)} -m villagebook tally"
+               f" --db {shlex.quote(str(db_path))} | head -1")
+    for _ in range(3):
+        done = subprocess.run(["/bin/sh", "-c", command], capture_output=True, timeout=120)
+        assert "积分汇总" in done.stdout.decode()
+        assert done.stderr.decode() == ""

@@ -39,6 +39,9 @@ class Group(click.Group):
             raise UserError(t("book.error", why=exc)) from None
         except sqlite3.Error as exc:
             raise UserError(t("book.error", why=exc)) from None
+        except BrokenPipeError:  # `villagebook tally | head`: the reader has had enough
+            _quiet_stdout()
+            raise click.exceptions.Exit(1) from None
         except OSError as exc:
             raise UserError(t("book.error", why=exc.strerror or exc)) from None
         except KeyboardInterrupt:
@@ -57,3 +60,16 @@ def _newest_backup() -> str:
 def _is_write_failure(exc: sqlite3.OperationalError) -> bool:
     text = str(exc).lower()
     return "readonly" in text or "full" in text or "disk" in text
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, as Python's own docs advise for a broken pipe, so
+    the interpreter's last flush at exit says nothing either."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
