@@ -72,6 +72,11 @@ def canonical(seq, at, actor, action, subject, detail, tbl, data) -> bytes:
                     ).encode("utf-8", "surrogatepass")
 
 
+# The same canonical line put together by SQLite, for replaying a million lines at once
+LINE_SQL = " || char(31) || ".join(("seq", "at", "actor", "action", "subject", "detail",
+                                    "tbl", "data"))
+
+
 def link(previous: str, line: bytes) -> str:
     return hashlib.sha256(previous.encode() + b"\n" + line).hexdigest()
 

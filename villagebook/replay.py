@@ -19,7 +19,7 @@ import sqlite3
 from functools import lru_cache
 
 from villagebook import history
-from villagebook.history import GENESIS, TABLES, row_sql
+from villagebook.history import GENESIS, LINE_SQL, TABLES, row_sql
 
 MOST = 20  # problems of one kind named one by one; past that, counted
 _ENTRY_ACTIONS = ("entry.record", "entry.void", "history.adopt")
@@ -30,12 +30,8 @@ def chain_problems(book, problem) -> list:
     """Recompute every hash; name the first line of each break, and a cut tail."""
     found, previous, started, expected_seq, previous_seq = [], GENESIS, False, None, 0
     sha256 = hashlib.sha256
-    # the canonical line (history.canonical) put together by SQLite: a million lines a
-    # few seconds sooner than in Python
-    line_sql = " || char(31) || ".join(("seq", "at", "actor", "action", "subject", "detail",
-                                        "tbl", "data"))
     for seq, action, line, digest in book.conn.execute(
-            f"SELECT seq, action, {line_sql}, hash FROM audit ORDER BY seq"):
+            f"SELECT seq, action, {LINE_SQL}, hash FROM audit ORDER BY seq"):
         if digest is None:
             if started:
                 found.append(problem("check.line_unchained", seq=seq))

@@ -17,6 +17,8 @@ import gzip
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,8 +41,7 @@ def restore(source: Path, book_path: Path, actor: str | None = None) -> Restored
     from villagebook.book import Book
 
     source, book_path = Path(source), Path(book_path)
-    with tempfile.TemporaryDirectory() as scratch:
-        candidate = _checked_copy(source, Path(scratch))
+    with checked_copy(source) as candidate:
         with Book.open_readonly(candidate) as copy:
             restored = history.head(copy)
         aside = book_path.with_name(
@@ -56,8 +57,15 @@ def restore(source: Path, book_path: Path, actor: str | None = None) -> Restored
     return Restored(aside, replaced, restored.code)
 
 
-def _checked_copy(source: Path, scratch: Path) -> Path:
-    """The backup as a sound, current book in a scratch file (unpacked, migrated)."""
+@contextmanager
+def checked_copy(source: Path) -> Iterator[Path]:
+    """The backup as a sound, current book in a scratch file (unpacked, migrated), for
+    the time of the with-block: restore, `check --against` and the restore's PIN use it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        yield _checked(Path(source), Path(scratch))
+
+
+def _checked(source: Path, scratch: Path) -> Path:
     from villagebook.book import Book
 
     if not source.is_file():

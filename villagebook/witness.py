@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from villagebook.history import GENESIS, Head, code_of, head
+from villagebook.history import GENESIS, LINE_SQL, Head, code_of, head
 
 # verdicts
 UNCHANGED = "unchanged"  # the book's history still holds that moment, unchanged
@@ -33,10 +33,8 @@ class Verdict:
 def first_break(book, through: int) -> int | None:
     """The first line up to `through` whose hash does not follow from the lines before."""
     previous, sha256 = GENESIS, hashlib.sha256
-    line_sql = " || char(31) || ".join(("seq", "at", "actor", "action", "subject", "detail",
-                                        "tbl", "data"))
     for seq, line, digest in book.conn.execute(
-            f"SELECT seq, {line_sql}, hash FROM audit WHERE hash IS NOT NULL AND seq <= ?"
+            f"SELECT seq, {LINE_SQL}, hash FROM audit WHERE hash IS NOT NULL AND seq <= ?"
             " ORDER BY seq", (through,)):
         if sha256(previous.encode() + b"\n" + line.encode("utf-8", "surrogatepass")
                   ).hexdigest() != digest:

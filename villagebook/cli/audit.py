@@ -41,16 +41,12 @@ def check_cmd(book, full, backup_path):
 
 def _against(book, backup_path: Path) -> str:
     """'' when the book's history extends the backup's unchanged, else what differs."""
-    import tempfile
-
     from villagebook import witness
     from villagebook.book import Book
-    from villagebook.restore import _checked_copy
+    from villagebook.restore import checked_copy
 
-    with tempfile.TemporaryDirectory() as scratch:
-        copy_path = _checked_copy(backup_path, Path(scratch))
-        with Book.open_readonly(copy_path) as copy:
-            verdict = witness.compare(book, copy)
+    with checked_copy(backup_path) as copy_path, Book.open_readonly(copy_path) as copy:
+        verdict = witness.compare(book, copy)
     if verdict.kind == witness.UNCHANGED:
         return ""
     return t(f"against.{verdict.kind}", path=backup_path, seq=verdict.seq,

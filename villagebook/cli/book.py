@@ -82,11 +82,9 @@ def restore(source, db_path, actor):
 
 def _pin_for_restore(path: Path, source: Path) -> None:
     """The current book's PIN; if it cannot be opened, the PIN of the backup itself."""
-    import tempfile
-
     from villagebook.cli.actors import committee_pin
     from villagebook.errors import BookError
-    from villagebook.restore import _checked_copy
+    from villagebook.restore import checked_copy
 
     try:
         current = Book.open(path)
@@ -95,6 +93,5 @@ def _pin_for_restore(path: Path, source: Path) -> None:
     if current is not None:
         with current:
             return committee_pin(current, t("pin.for_restore"))
-    with tempfile.TemporaryDirectory() as scratch:
-        with Book.open(_checked_copy(source, Path(scratch))) as copy:
-            committee_pin(copy, t("pin.for_restore"))
+    with checked_copy(source) as copy_path, Book.open(copy_path) as copy:
+        committee_pin(copy, t("pin.for_restore"))
