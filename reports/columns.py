@@ -66,7 +66,7 @@ class Columns(Flowable):
     def wrap(self, available_width, available_height):
         """Our height: balanced if everything fits here, else more than is available (so
         the frame splits us). Nothing is kept but the columns to draw with, so the same
-        story can be laid out again (multiBuild's second pass)."""
+        story could be laid out again."""
         columns = self.layout
         if columns is None:
             total = sum(self.heights)

@@ -1,8 +1,8 @@
 """The page engine every printout uses: reportlab's platypus, not hand-placed strings.
 
 A printout is a story (a list of flowables) poured into one page template by
-`render(...)`. The engine gives every page its footer ("第 N 页 / 共 M 页", counted by
-multiBuild's second pass), its running title, and, when a group (a corner, a household,
+`render(...)`, in one pass. The engine gives every page its footer ("第 N 页 / 共 M 页",
+written when the last page is known), its running title, and, when a group (a corner, a household,
 a resident's slip) runs over a page, that group's heading again with "（续）" at the top
 of the continuation page. Type is sized for the paper: A3 scales A4's sizes by √2, so an
 A3 board is a poster, not an A4 page blown up with small type.
@@ -26,6 +26,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
@@ -92,44 +93,32 @@ class GroupEnd(GroupStart):
         super().__init__("")
 
 
-class PageTotal(Marker):
-    """An indexing flowable: multiBuild builds again until the page count it saw on the
-    last pass is the page count of this one, so "共 M 页" is always right."""
+class TotalLast(Canvas):
+    """A canvas that keeps each finished page until the document ends, then gives every
+    page its "共 M 页" and writes it: one layout pass, where multiBuild's page count
+    would lay the whole story out twice (reportlab's own "page x of y" recipe).
 
-    def __init__(self):
-        super().__init__()
-        self.seen: int | None = None
-        self.total: int | None = None
+    `footer(canvas, page, total)` draws what needs the total, on each page in turn."""
 
-    def isIndexing(self):
-        return 1
+    footer = None
 
-    def isSatisfied(self):
-        return self.seen is not None and self.seen == self.total
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._kept: list[dict] = []
 
-    def beforeBuild(self):
-        self.seen = self.total
+    def showPage(self):
+        self._kept.append(dict(self.__dict__))
+        self._startPage()
 
-    def afterBuild(self):
-        pass
-
-
-def counting(canvas) -> bool:
-    """True on multiBuild's first pass, which only counts the pages and is thrown away
-    (the page count it finds is not known yet): a flowable may skip drawing there, since
-    sizes and page breaks never depend on what is drawn."""
-    doc = getattr(canvas, "_doctemplate", None)
-    counter = getattr(doc, "counter", None)
-    return counter is not None and counter.seen is None
-
-
-class KeptOnly:
-    """Mixin (first base) for a flowable drawn only on the pass whose pages are kept: on
-    the counting pass not even its graphics state is saved and moved."""
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        if not counting(canvas):
-            super().drawOn(canvas, x, y, _sW)
+    def save(self):
+        total = len(self._kept)
+        for number, state in enumerate(self._kept, start=1):
+            self.__dict__.update(state)
+            if self.footer is not None:
+                self.footer(self, number, total)
+            super().showPage()
+        self._kept = []
+        super().save()
 
 
 class BodyFrame(Frame):
@@ -161,14 +150,13 @@ class VillageDoc(BaseDocTemplate):
                          leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + HEADER, bottomMargin=MARGIN + FOOTER)
         self.furniture, self.paper = page, paper
-        self.counter = PageTotal()
         self.group, self.pending = "", None  # the group being drawn; one about to begin
         frame = BodyFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
                           id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furnish)])
 
     def beforeDocument(self):
-        self.group, self.pending = "", None  # each pass of multiBuild starts outside a group
+        self.group, self.pending = "", None  # a document starts outside a group
 
     def handle_pageBegin(self):
         self.page_group, self.page_empty = self.group, True
@@ -181,21 +169,17 @@ class VillageDoc(BaseDocTemplate):
             self.group, self.pending = "", None
         elif isinstance(flowable, GroupStart):
             self.pending = flowable.text
-        elif not isinstance(flowable, (PageTotal, ActionFlowable)):  # these draw nothing
+        elif not isinstance(flowable, ActionFlowable):  # these draw nothing
             if self.pending is not None:
                 self.group, self.pending = self.pending, None
                 if self.page_empty:  # this page opens with the group's own beginning
                     self.page_group = ""
             self.page_empty = False
 
-    def afterPage(self):
-        self.counter.total = self.page  # the last page's number, once the build is done
-
     def _furnish(self, canvas, doc):
-        """Header band and footer band of one page, drawn when the page is done (not on
-        the counting pass)."""
-        if counting(canvas):
-            return
+        """Header band and footer band of one page, drawn when the page is done; its
+        "第 N 页 / 共 M 页" is drawn at the end (TotalLast), when M is known."""
+        canvas.footer = self._page_number
         width, height = self.pagesize
         font = register()
         canvas.saveState()
@@ -208,8 +192,6 @@ class VillageDoc(BaseDocTemplate):
             canvas.drawString(MARGIN, height - MARGIN - size, printable(head))
         canvas.setFont(font, FOOTER_SIZE * SCALE[self.paper])
         canvas.setFillGray(0.35)
-        total = self.counter.seen or self.page
-        canvas.drawRightString(width - MARGIN, MARGIN, t("p.page", page=self.page, pages=total))
         if self.furniture.note:
             canvas.drawString(MARGIN, MARGIN, printable(self.furniture.note))
         if FINGERPRINT.get():  # the book's head as this page was printed, on every page
@@ -217,6 +199,14 @@ class VillageDoc(BaseDocTemplate):
             canvas.setFillGray(0.35)
             canvas.drawRightString(width - MARGIN, height - MARGIN - FOOTER_SIZE
                                    * SCALE[self.paper], printable(FINGERPRINT.get()))
+        canvas.restoreState()
+
+    def _page_number(self, canvas, page: int, total: int):
+        canvas.saveState()
+        canvas.setFont(register(), FOOTER_SIZE * SCALE[self.paper])
+        canvas.setFillGray(0.35)
+        canvas.drawRightString(self.pagesize[0] - MARGIN, MARGIN,
+                               t("p.page", page=page, pages=total))
         canvas.restoreState()
 
 
@@ -237,16 +227,12 @@ def fingerprinted(text: str):
 
 def render(story_maker, paper: str = "A4", turned: bool = False, page: Page | None = None,
            title: str = "") -> tuple[bytes, int]:
-    """The PDF bytes and page count of a story made by story_maker(doc).
-
-    The story is made once and laid out by multiBuild as often as the page count needs
-    (twice, as a rule); its flowables must be safe to lay out again, which platypus's own
-    flowables are."""
+    """The PDF bytes and page count of a story made by story_maker(doc), laid out once."""
     buffer = io.BytesIO()
     with building():  # the story is let go as the build ends, before the collector resumes
         doc = VillageDoc(buffer, paper, turned, page or Page(), title)
-        doc.multiBuild([doc.counter, *story_maker(doc)])
-        pages = doc.counter.total or 0
+        doc.build(story_maker(doc), canvasmaker=TotalLast)
+        pages = doc.page
         del doc
     return buffer.getvalue(), pages
 
@@ -272,5 +258,5 @@ def building():
             gc.enable()
 
 
-__all__ = ["GroupEnd", "GroupStart", "KeptOnly", "MARGIN", "PAPERS", "Page", "Styles",
-           "TA_CENTER", "VillageDoc", "counting", "mm", "render"]
+__all__ = ["GroupEnd", "GroupStart", "MARGIN", "PAPERS", "Page", "Styles", "TA_CENTER",
+           "VillageDoc", "mm", "render"]

@@ -18,9 +18,11 @@ PLACEHOLDER = "□"
 def register() -> str:
     """Register the font with reportlab (once) and return its name."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE), subfontIndex=0))
+    from reports.fontcache import cached_font
+    from villagebook.laptop import cache_folder
+
+    pdfmetrics.registerFont(cached_font(FONT, FONT_FILE, cache_folder(), subfontIndex=0))
     return FONT
 
 

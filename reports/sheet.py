@@ -8,9 +8,9 @@ header, so the totals and the signatures always share the last page with residen
 rows under the header (no signature page alone, no totals without signatures). Spans
 live only in that small table: on a 2,000-row LongTable they cost O(rows) per page.
 Each category of the catalogue has its own column (a 好人好事 is not a 表彰), and the
-column totals add up to the month's total. The story is laid out by document.render's
-multiBuild, which undoes what a pass leaves on a flowable; the old sheet built the same
-flowables twice by hand and crashed at 24-28, 56-59, ... rows.
+column totals add up to the month's total. The story is laid out once by
+document.render; the old sheet built the same flowables twice by hand and crashed at
+24-28, 56-59, ... rows.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ class LastRows(Flowable):
     Right after the rest of the table they are drawn without a header (the table simply
     goes on); if they do not fit below it, they move to a new page and carry the header
     row there. Which one is decided in each wrap and split call, from the space offered,
-    so nothing is remembered between multiBuild's passes. Only a stretch taller than a
+    so nothing is remembered from an earlier attempt. Only a stretch taller than a
     whole page (absurd: kept rows are limited to a quarter page) splits, as a table."""
 
     def __init__(self, plain: Table, headed: Table, frame_height: float):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.tables import CellStyle
 
-from reports.document import KeptOnly, Styles, mm
+from reports.document import Styles, mm
 from reports.fonts import escape, printable, register, width
 from villagebook.i18n import t
 
@@ -23,7 +23,7 @@ def safe(value) -> str:
     return escape(printable(str(value or ""))).replace("\u3000", "\xa0" * 3)
 
 
-class CutLine(KeptOnly, Flowable):
+class CutLine(Flowable):
     """The dashed line to cut along between two slips; nothing at the top of a page,
     where there is nothing above it to cut off."""
 
@@ -51,7 +51,7 @@ class CutLine(KeptOnly, Flowable):
         c.restoreState()
 
 
-class OneLine(KeptOnly, Flowable):
+class OneLine(Flowable):
     """A heading line of a few runs (text, style) that fits the width: drawn as strings,
     which costs a fraction of a Paragraph's wrapping on a printout of 2,000 slips."""
 
@@ -97,15 +97,12 @@ def cell_row(style, color, pad: float, columns: int) -> list[CellStyle]:
     return [look] * columns
 
 
-class SlipTable(KeptOnly, Table):
-    """A slip's table, drawn only on the pass whose pages are kept (KeptOnly).
+class SlipTable(Table):
+    """A slip's table, drawn with one text object for all its cells.
 
-    multiBuild lays the whole story out once to count the pages, then again to print
-    "共 M 页"; page breaks depend on sizes only, so drawing the thousands of cells on the
-    counting pass is wasted: skipping it halves the time of 2,000 slips. Splits keep this
-    class (reportlab uses __class__) and share the rows' cell styles (cell_row). Its size
-    depends on the width only (fixed column widths), so it is measured once, not at every
-    wrap (KeepTogether's, the frame's, each pass's)."""
+    Splits keep this class (reportlab uses __class__) and share the rows' cell styles
+    (cell_row). Its size depends on the width only (fixed column widths), so it is
+    measured once, not at every wrap (KeepTogether's and the frame's)."""
 
     def wrap(self, available_width, available_height):
         if getattr(self, "_measured_at", None) != available_width:
@@ -125,8 +122,8 @@ class SlipTable(KeptOnly, Table):
         """A plain string cell goes into one text object for the whole table (a string
         drawn on its own costs a text object each: 100,000 of them for a village). A row's
         first cell is placed by its coordinates (Tm), the next ones by a move along the
-        line (Td): one number to format, not two, where formatting numbers (pure Python
-        without rl_accel) is a large share of the drawing."""
+        line (Td): one number to format, not two, where formatting numbers is a large share
+        of the drawing."""
         if not isinstance(value, str):
             return super()._drawCell(value, style, pos, size)
         if not value:

@@ -137,7 +137,7 @@ def boxes(monkeypatch, render) -> tuple[list, list]:
             texts.append((number, x, y - size * 0.12, x + width(text, size), y + size * 0.8,
                           text, size))
         page.extract_text(visitor_text=visit)
-    return texts, list(dict.fromkeys(drawn))  # multiBuild draws each page twice, alike
+    return texts, list(dict.fromkeys(drawn))  # each shape once, in drawing order
 
 
 def overlaps(a, b) -> bool:

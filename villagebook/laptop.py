@@ -20,6 +20,17 @@ def _state_file() -> Path:
     return Path(folder) / "laptop.json"
 
 
+def cache_folder() -> Path:
+    """Where things worth keeping but safe to lose go (the parsed font): the user's cache
+    folder, or a cache folder beside VILLAGEBOOK_STATE_DIR when that is set (tests)."""
+    folder = os.environ.get("VILLAGEBOOK_STATE_DIR")
+    if folder:
+        return Path(folder) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("villagebook", appauthor=False))
+
+
 def print_folder() -> Path:
     """Where the UI writes printouts: VILLAGEBOOK_PRINT_DIR, else Documents/villagebook."""
     folder = os.environ.get("VILLAGEBOOK_PRINT_DIR")
