@@ -155,6 +155,7 @@ def build(out: Path, residents: int, years: int, total: int, seed: int,
                 history.append_many(  # history.start adopts the rows of an older book
                     conn, stamp, "bench", "history.adopt",
                     ((key, "{}", table, text) for key, text in history.rows_of(conn, table)))
+            history.point_entries(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

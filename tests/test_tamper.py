@@ -68,6 +68,12 @@ class Sqlite3Tool:
                 (rid, f"{month}-11", month, points_c))
 
 
+def _guard_sql(name: str) -> str:
+    from villagebook.replay import _expected_schema
+
+    return _expected_schema()[("trigger", name)]
+
+
 def said(book) -> list[str]:
     return [str(p) for p in check(book)]
 
@@ -105,6 +111,20 @@ class TestEntriesChangedBehindTheBooksBack:
         tool.behind_the_guards(("DELETE FROM entries WHERE id = ?", (gone,)))
         problems = said(village)
         assert problems[-1].endswith(f"记下的记录 {gone[:8]} 在簿子里找不到了：被删掉了")
+
+    def test_an_entry_logged_properly_into_a_final_month_behind_its_lifted_guard(
+            self, village, tool, db_path):
+        """With the source in hand an entry and its chained line can be written as the
+        program writes them; the month's final line came before it, and check says so."""
+        guards = ("entries_not_in_final_month", "entries_no_void_in_final_month")
+        tool.behind_the_guards(guards=guards, restore=False)
+        sql, params = tool.add_entry(FINAL)
+        with village.writing("杨秋云", "entry.record", "f00d", {}) as conn:
+            conn.execute(sql, params)
+            village.changed("entries", "f00d")
+        for name in guards:
+            tool(_guard_sql(name))
+        assert said(village) == [f"{FINAL} 定稿后被改动过（封存码对不上）"]
 
     def test_a_guard_left_dropped(self, village, tool):
         tool("DROP TRIGGER entries_only_void")

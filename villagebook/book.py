@@ -245,12 +245,13 @@ class Book:
             raise RuntimeError("audit lines are written inside a write")
         line = (now(), actor or system_user(), action, subject,
                 json.dumps(detail or {}, ensure_ascii=False, sort_keys=True))
-        if self.conn.execute("PRAGMA user_version").fetchone()[0] < history.SINCE_VERSION:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < history.SINCE_VERSION:
             self.conn.execute("INSERT INTO audit (at, actor, action, subject, detail)"
                               " VALUES (?, ?, ?, ?, ?)", line)  # a book not yet migrated
             return
         data = history.row_json(self.conn, table, key) if table else ""
-        history.append(self.conn, *line, table, data)
+        history.append(self.conn, *line, table, data, point=version >= history.POINTS_SINCE)
 
     # -- reading ------------------------------------------------------------------
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:

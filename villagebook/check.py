@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from villagebook import months, replay
-from villagebook.i18n import t
+from villagebook.i18n import get_lang, set_lang, t
+
+
+PARALLEL_FROM = 200_000  # log lines from which the second process pays for itself
 
 
 @dataclass(frozen=True)
@@ -26,34 +30,79 @@ def check(book, full: bool = False) -> list[Problem]:
     the slower integrity_check with full), the principles, the seals, and the replay of
     the chained log against the tables and the schema's guards (replay.py).
 
-    SQLite's own check and the entries' comparison run in SQLite's C code on a second
-    connection, in a thread of their own (sqlite3 lets go of Python's lock meanwhile),
-    while this one recomputes the chain's hashes: the two cores of a village laptop."""
-    from concurrent.futures import ThreadPoolExecutor
+    SQLite's own check, the entries' comparison and the seals run in SQLite's C code in a
+    process of their own, while this one recomputes the chain's hashes: the two cores of a
+    village laptop. (A thread would share Python's lock, which the chain takes and gives
+    back at each of a million lines: both would run a third slower.) A small book is
+    checked in this process, where starting another would cost more than it saves."""
+    small = book.one("SELECT COUNT(*) FROM (SELECT 1 FROM audit LIMIT ?)",
+                     (PARALLEL_FROM,))[0] < PARALLEL_FROM
+    heavy = None if small else _start_elsewhere(book.path, full)
+    chain = replay.guard_problems(book, problem) + replay.chain_problems(book, problem)
+    tables = replay.table_problems(book, problem)
+    principles = _principles(book)
+    integrity, entries, seals = _finish_elsewhere(heavy, book, full)
+    return integrity + principles + seals + chain + entries + tables
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        heavy = pool.submit(_in_sqlite, book.path, full)
-        chain = replay.guard_problems(book, problem) + replay.chain_problems(book, problem)
-        tables = replay.table_problems(book, problem)
-        principles = _principles(book)
-        integrity, entries = heavy.result()
-    return integrity + principles + chain + entries + tables
+
+def _start_elsewhere(path, full: bool):
+    """`python -m villagebook.check BOOK` in a process of its own (plain subprocess: no
+    multiprocessing, whose spawning re-imports the main script on Windows)."""
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "villagebook.check", str(path), get_lang()]
+    try:
+        return subprocess.Popen(args + (["--full"] if full else []), stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    except OSError:
+        return None
 
 
-def _in_sqlite(path, full: bool) -> tuple[list[Problem], list[Problem]]:
+def _finish_elsewhere(process, book, full: bool) -> tuple[list, ...]:
+    """What the other process found; done here instead if it could not say."""
+    import json
+
+    if process is not None:  # (None: a small book, or no process could be started)
+        out, _ = process.communicate()
+        if process.returncode == 0:
+            try:
+                return tuple([Problem(key, tuple(values.items())) for key, values in part]
+                             for part in json.loads(out))
+            except (ValueError, TypeError):
+                pass
+    return _in_sqlite(book.path, full, book)
+
+
+def _in_sqlite(path, full: bool, book=None, lang: str | None = None) -> tuple[list, ...]:
+    """SQLite's own check, the entries against their lines, the final months' seals (in
+    the second process, which speaks the language it is given)."""
     from villagebook.book import Book
 
-    with Book.open_readonly(path) as reader:
+    if lang:
+        set_lang(lang)
+    with (nullcontext(book) if book is not None else Book.open_readonly(path)) as reader:
         pragma = "integrity_check" if full else "quick_check"
         said = [r[0] for r in reader.query(f"PRAGMA {pragma}")]
         integrity = [] if said == ["ok"] else [
             Problem("check.integrity", (("why", "; ".join(said[:3])),))]
-        return integrity, replay.entry_problems(reader, problem)
+        proven = replay.entries_match_their_lines(reader)
+        return (integrity, replay.entry_problems(reader, problem, proven),
+                _seal_problems(reader, by_log=proven and not full))
+
+
+def _seal_problems(book, by_log: bool) -> list[Problem]:
+    """Final months changed since: their seals recomputed from the entries (check --full,
+    or a book whose entries are not all proven), or, once every entry is proven to be its
+    own newest log line, no entry line after the month's final line (the seal itself is
+    then the one that line logged: replay.table_problems)."""
+    changed = (months.touched_since_final if by_log else months.broken_seals)(book)
+    return [Problem("check.seal", (("month", month),)) for month in changed]
 
 
 def _principles(book) -> list[Problem]:
     """What the schema promises, asked again: links, no negative points, void reasons,
-    search keys, the seals of final months."""
+    search keys."""
     problems: list[Problem] = []
     if book.query("PRAGMA foreign_key_check"):
         problems.append(Problem("check.foreign_keys"))
@@ -68,6 +117,12 @@ def _principles(book) -> list[Problem]:
                          " (SELECT 1 FROM resident_keys AS k WHERE k.resident_id = r.id)")[0]
     if unindexed:
         problems.append(Problem("check.unindexed", (("count", unindexed),)))
-    for month in months.broken_seals(book):
-        problems.append(Problem("check.seal", (("month", month),)))
     return problems
+
+
+if __name__ == "__main__":  # the second process of check(): python -m villagebook.check
+    import json
+    import sys
+
+    found = _in_sqlite(sys.argv[1], "--full" in sys.argv[3:], lang=sys.argv[2])
+    print(json.dumps([[[p.key, dict(p.values)] for p in part] for part in found]))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 GENESIS = "0" * 64
 SINCE_VERSION = 4  # the schema step that began the chain
+POINTS_SINCE = 5  # the step from which each entry points at its newest line
 SEP = "\x1f"
 
 # table: (key column, the columns a logged row lists, in this order)
@@ -82,7 +83,7 @@ def link(previous: str, line: bytes) -> str:
 
 
 def append(conn, at: str, actor: str, action: str, subject: str, detail: str,
-           tbl: str = "", data: str = "") -> Head:
+           tbl: str = "", data: str = "", point: bool = True) -> Head:
     """Append one line after the current head (inside the caller's write transaction)."""
     last = conn.execute("SELECT seq, hash FROM audit WHERE hash IS NOT NULL"
                         " ORDER BY seq DESC LIMIT 1").fetchone()
@@ -93,7 +94,15 @@ def append(conn, at: str, actor: str, action: str, subject: str, detail: str,
     conn.execute("INSERT INTO audit (seq, at, actor, action, subject, detail, tbl, data, hash)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  (seq, at, actor, action, subject, detail, tbl, data, digest))
+    if tbl == "entries" and point:  # the entry points at its newest line (schema v5 on)
+        conn.execute("UPDATE entries SET line = ? WHERE id = ?", (seq, subject))
     return Head(seq, digest)
+
+
+def point_entries(conn) -> None:
+    """Point every entry that points nowhere at its last line (after a bulk load)."""
+    conn.execute("UPDATE entries SET line = (SELECT MAX(seq) FROM audit WHERE"
+                 " tbl = 'entries' AND subject = entries.id) WHERE line IS NULL")
 
 
 def append_many(conn, at: str, actor: str, action: str, lines) -> Head:

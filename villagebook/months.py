@@ -185,6 +185,21 @@ def broken_seals(book) -> list[str]:
     return broken
 
 
+def touched_since_final(book) -> list[str]:
+    """Final months with an entry whose newest log line came after the line that made the
+    month final: recorded or voided behind the month's guard since. As sure as recomputing
+    every seal once check has proven each entry points at its own newest line (replay.py),
+    and one pass over the entries instead of hashing them all again."""
+    finals = dict(book.query(
+        "SELECT subject, MAX(seq) FROM audit WHERE tbl = 'months' AND subject IN"
+        " (SELECT month FROM months WHERE state = 'final') GROUP BY subject"))
+    if not finals:
+        return []
+    newest = book.query("SELECT month, MAX(line) FROM entries GROUP BY month")
+    return sorted(month for month, line in newest
+                  if month in finals and line is not None and line > finals[month])
+
+
 def counting_month(book, day: date, late: bool, today: date | None = None) -> str:
     """The month an entry of this day counts in: its own, or (补记) the current one."""
     own = day.strftime("%Y-%m")

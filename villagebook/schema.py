@@ -245,4 +245,40 @@ _V4 = [
     _start_history,
 ]
 
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4]
+# v5: each entry points at its last log line (`line`, the line's seq), so check compares a
+# million entries with their lines in one pass in the order both were written, instead of
+# a million searches of the log. The pointer is not content: it is not logged, it may only
+# move forward, and check proves it points at the entry's own last line (replay.py).
+_ENTRY_ONLY_VOID_V5 = """CREATE TRIGGER entries_only_void BEFORE UPDATE ON entries
+        WHEN NOT (
+            NEW.id IS OLD.id AND NEW.resident_id IS OLD.resident_id
+            AND NEW.day IS OLD.day AND NEW.month IS OLD.month
+            AND NEW.category IS OLD.category AND NEW.quantity IS OLD.quantity
+            AND NEW.points_c IS OLD.points_c AND NEW.rule IS OLD.rule
+            AND NEW.note IS OLD.note AND NEW.recorded_by IS OLD.recorded_by
+            AND NEW.recorded_at IS OLD.recorded_at AND NEW.late IS OLD.late
+            AND ((
+                OLD.voided_at IS NULL
+                AND NEW.voided_at IS NOT NULL
+                AND length(trim(coalesce(NEW.voided_by, ''))) > 0
+                AND length(trim(coalesce(NEW.void_reason, ''))) > 0
+                AND NEW.line IS OLD.line
+            ) OR (
+                NEW.voided_at IS OLD.voided_at AND NEW.voided_by IS OLD.voided_by
+                AND NEW.void_reason IS OLD.void_reason
+                AND NEW.line IS NOT NULL AND NEW.line > coalesce(OLD.line, 0)
+            ))
+        )
+        BEGIN SELECT RAISE(ABORT, 'an entry can only be voided, once, with a reason'); END"""
+
+_V5 = [
+    "ALTER TABLE entries ADD COLUMN line INTEGER",
+    "DROP TRIGGER entries_only_void",
+    "DROP TRIGGER entries_no_void_in_final_month",
+    "UPDATE entries SET line = (SELECT MAX(seq) FROM audit"
+    " WHERE tbl = 'entries' AND subject = entries.id)",
+    _ENTRY_ONLY_VOID_V5,
+    _ENTRY_TRIGGERS[3],  # entries_no_void_in_final_month, as it was
+]
+
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5]
