@@ -6,9 +6,9 @@ Makes bench/out/print2000.db with make_village.py (2,000 residents, one year, ab
 16,000 entries a month, so nearly everyone is on the month's board) if it is missing,
 renders each printout three times in process (median, warm), once in each of three new
 processes ("first": the median first render, cold, as a command renders it), then runs
-the same printout three times as a whole `villagebook print` command (median) on a copy of the book (after one other print, which
-makes the day's automatic backup and this laptop's parsed-font cache, as the day's first
-print would). Targets (issue 10): board under
+the same printout three times as a whole `villagebook print` command (median) on a copy
+of the book (after one other print, which makes the day's automatic backup and this
+laptop's parsed-font cache, as the day's first print would). Targets (issue 10): board under
 1.5 s and 800 KB, sheet under 2 s, slips for everyone under 4 s, and a whole command
 within 0.3 s of its first render (no heavy imports on the way in: the command's own
 start, compared cold with cold). The catalogue,

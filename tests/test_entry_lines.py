@@ -69,8 +69,8 @@ def test_an_entry_unvoided_with_its_pointer_put_back_is_named(book, db_path):
     raw.execute("UPDATE entries SET voided_at = NULL, voided_by = NULL, void_reason = NULL,"
                 " line = ? WHERE id = ?", (record_line, entry.id))  # as it was recorded
     raw.execute(guard)
-    assert [str(p) for p in check(book)] == [
-        f"{MONTH}：马少军 义务劳动 8 小时（+2）和日志记下的不一样：被改动过（记录号 {entry.id[:8]}）"]
+    assert [str(p) for p in check(book)] == [f"{MONTH}：马少军 义务劳动 8 小时（+2）和日志"
+                                             f"记下的不一样：被改动过（记录号 {entry.id[:8]}）"]
 
 
 def test_a_version_4_book_with_a_final_month_gains_its_pointers(tmp_path, monkeypatch):

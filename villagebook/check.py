@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from villagebook import months, replay
 from villagebook.i18n import get_lang, set_lang, t
 
-
 PARALLEL_FROM = 200_000  # log lines from which the second process pays for itself
 
 
