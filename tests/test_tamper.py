@@ -126,6 +126,55 @@ class TestEntriesChangedBehindTheBooksBack:
             tool(_guard_sql(name))
         assert said(village) == [f"{FINAL} 定稿后被改动过（封存码对不上）"]
 
+    def test_the_same_then_the_final_months_row_logged_again_unchanged(self, village, tool):
+        """A line anyone can append for the month, after the entry's: its seal is then
+        recomputed, and the entry added since does not match it."""
+        guards = ("entries_not_in_final_month", "entries_no_void_in_final_month")
+        tool.behind_the_guards(guards=guards, restore=False)
+        sql, params = tool.add_entry(FINAL)
+        with village.writing("杨秋云", "entry.record", "f00d", {}) as conn:
+            conn.execute(sql, params)
+            village.changed("entries", "f00d")
+        with village.writing("杨秋云", "history.adopt", FINAL, {}):
+            village.changed("months", FINAL)
+        for name in guards:
+            tool(_guard_sql(name))
+        assert said(village) == [f"{FINAL} 定稿后被改动过（封存码对不上）"]
+
+    def test_a_void_undone_behind_one_line_numbered_out_of_reach(self, village, tool):
+        """A chained line at seq 2^62 would make a float sum of the pointers round the
+        undone void away; the sums are exact integers, and the numbering is checked."""
+        relative = rec(village, "马淑婷", "labour", "24", TODAY)
+        record_line = village.one("SELECT line FROM entries WHERE id = ?", (relative.id,))[0]
+        entries.void(village, relative.id, "没有这回事", "杨秋云")
+        other = next(e for e in entries.entries_of(village, month=MONTH)
+                     if e.resident_name == "马少军")
+        huge = 2**62
+        tool.behind_the_guards(
+            ("UPDATE entries SET voided_at = 'x', voided_by = '杨秋云', void_reason = '记错了',"
+             " line = ? WHERE id = ?", (huge, other.id)),
+            ("UPDATE entries SET voided_at = NULL, voided_by = NULL, void_reason = NULL,"
+             " line = ? WHERE id = ?", (record_line, relative.id)))
+        previous = history.head(village)
+        data = history.row_json(village.conn, "entries", other.id)
+        line = (huge, "2026-01-01T00:00:00", "杨秋云", "entry.void", other.id, "{}",
+                "entries", data)
+        tool("INSERT INTO audit (seq, at, actor, action, subject, detail, tbl, data, hash)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             (*line, history.link(previous.hash, history.canonical(*line))))
+        problems = said(village)
+        assert (f"日志第 {huge} 行的行号接不上第 {previous.seq} 行（行号只能一行接一行）"
+                "：有人动过行号") in problems
+        assert any(p.startswith(f"{MONTH}：马淑婷 义务劳动 24 小时（+6）和日志记下的不一样")
+                   for p in problems)
+
+    def test_a_value_the_program_never_writes_is_named_not_a_crash(self, village, tool):
+        sql, params = tool.add_entry(MONTH)
+        tool(sql.replace("'f00d'", "X'f00d'"), params)  # an id as bytes, not text
+        problems = said(village)
+        assert problems[-1].startswith("簿子里有本程序从不写入的数据，无法逐条核对（")
+        assert len([p for p in problems if p.startswith("簿子里有")]) == 1
+
     def test_a_guard_left_dropped(self, village, tool):
         tool("DROP TRIGGER entries_only_void")
         assert said(village) == ["数据库的保护规则 entries_only_void 不见了（有人拆掉了它）"]

@@ -37,11 +37,24 @@ def check(book, full: bool = False) -> list[Problem]:
     small = book.one("SELECT COUNT(*) FROM (SELECT 1 FROM audit LIMIT ?)",
                      (PARALLEL_FROM,))[0] < PARALLEL_FROM
     heavy = None if small else _start_elsewhere(book.path, full)
-    chain = replay.guard_problems(book, problem) + replay.chain_problems(book, problem)
-    tables = replay.table_problems(book, problem)
-    principles = _principles(book)
+    chain = _safely(replay.guard_problems, book, problem) + _safely(
+        replay.chain_problems, book, problem)
+    tables = _safely(replay.table_problems, book, problem)
+    principles = _safely(_principles, book)
     integrity, entries, seals = _finish_elsewhere(heavy, book, full)
-    return integrity + principles + seals + chain + entries + tables
+    found = integrity + principles + seals + chain + entries + tables
+    return list(dict.fromkeys(found))  # a value nothing can read is named once
+
+
+def _safely(work, *args) -> list[Problem]:
+    """A part of check, or one line saying the book holds what this program never writes
+    (a BLOB for an id, a NULL key): named, never a traceback."""
+    import sqlite3
+
+    try:
+        return work(*args)
+    except (sqlite3.Error, TypeError, ValueError, AttributeError) as exc:
+        return [Problem("check.unreadable", (("why", str(exc)[:80]),))]
 
 
 def _start_elsewhere(path, full: bool):
@@ -86,8 +99,8 @@ def _in_sqlite(path, full: bool, book=None, lang: str | None = None) -> tuple[li
         integrity = [] if said == ["ok"] else [
             Problem("check.integrity", (("why", "; ".join(said[:3])),))]
         proven = replay.entries_match_their_lines(reader)
-        return (integrity, replay.entry_problems(reader, problem, proven),
-                _seal_problems(reader, by_log=proven and not full))
+        return (integrity, _safely(replay.entry_problems, reader, problem, proven),
+                _safely(_seal_problems, reader, proven and not full))
 
 
 def _seal_problems(book, by_log: bool) -> list[Problem]:

@@ -568,6 +568,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.log_head_cut": ("日志的开头被删掉了：现在第一行是第 {seq} 行，它接不上链的起点", "the start of the log was cut: the first line is now {seq}, which does not follow the chain's beginning"),
     "check.line_changed": ("日志第 {seq} 行被改写过（从这一行起哈希链对不上）", "log line {seq} was rewritten (the hash chain breaks from that line on)"),
     "check.lines_removed": ("日志第 {before} 行之后、第 {seq} 行之前有行被删掉了", "log lines were removed after line {before}, before line {seq}"),
+    "check.line_misnumbered": ("日志第 {seq} 行的行号接不上第 {before} 行（行号只能一行接一行）：有人动过行号", "log line {seq} does not follow line {before} (lines are numbered one after another): the numbering was tampered with"),
+    "check.unreadable": ("簿子里有本程序从不写入的数据，无法逐条核对（{why}）：请找出最近的备份", "the book holds values villagebook never writes, so it cannot be checked row by row ({why}): find the newest backup"),
     "check.log_tail_cut": ("日志在第 {last} 行之后被截掉了 {lost} 行", "the log was cut after line {last}: {lost} lines are gone"),
     "check.older_changed": ("建立哈希链之前的日志（第 1–{through} 行）被改动过", "the log from before the hash chain (lines 1–{through}) was changed"),
     "check.entry_unrecorded": ("{month}：{name} {what}（+{points}）在簿子里，却从没有记录过（记录号 {id}）", "{month}: {name} {what} (+{points}) is in the book but was never recorded (entry {id})"),

@@ -174,30 +174,39 @@ def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
     return status(book, month)
 
 
-def broken_seals(book) -> list[str]:
-    """Final months whose entries no longer match their seal (changed behind the book)."""
+def broken_seals(book, since: str = "") -> list[str]:
+    """Final months (from `since` on) whose entries no longer match their seal."""
     broken, previous = [], ""
     for row in book.query("SELECT month, seal FROM months WHERE state = 'final'"
                           " ORDER BY month"):
-        if _seal(book, row["month"], previous) != row["seal"]:
+        if row["month"] >= since and _seal(book, row["month"], previous) != row["seal"]:
             broken.append(row["month"])
         previous = row["seal"] or ""
     return broken
 
 
 def touched_since_final(book) -> list[str]:
-    """Final months with an entry whose newest log line came after the line that made the
-    month final: recorded or voided behind the month's guard since. As sure as recomputing
-    every seal once check has proven each entry points at its own newest line (replay.py),
-    and one pass over the entries instead of hashing them all again."""
-    finals = dict(book.query(
-        "SELECT subject, MAX(seq) FROM audit WHERE tbl = 'months' AND subject IN"
-        " (SELECT month FROM months WHERE state = 'final') GROUP BY subject"))
-    if not finals:
-        return []
-    newest = book.query("SELECT month, MAX(line) FROM entries GROUP BY month")
-    return sorted(month for month, line in newest
-                  if month in finals and line is not None and line > finals[month])
+    """Final months changed since the line that first made them final, once check has
+    proven each entry points at its own newest line (replay.py): a month with an entry
+    line after that line. A month with any line of its own after it (reopened and made
+    final again, or a line anyone could append) has its seal recomputed, and so has every
+    final month after it (their seals chain on); the rest cost one pass over the entries
+    instead of hashing every entry again."""
+    lines = book.query(
+        "SELECT subject, MIN(CASE WHEN json_extract(data, '$.state') = 'final' THEN seq END),"
+        " MAX(seq) FROM audit WHERE tbl = 'months' AND subject IN"
+        " (SELECT month FROM months WHERE state = 'final') GROUP BY subject")
+    finals = {month: first for month, first, _ in lines}
+    since = min((m for m, first, last in lines if first is None or last > first), default=None)
+    unlogged = [m for (m,) in book.query("SELECT month FROM months WHERE state = 'final'")
+                if m not in finals]
+    since = min([m for m in (since, *unlogged) if m], default=None)
+    changed = set(broken_seals(book, since)) if since else set()
+    for month, line in book.query("SELECT month, MAX(line) FROM entries GROUP BY month"):
+        if month in finals and (since is None or month < since) and line is not None \
+                and line > finals[month]:
+            changed.add(month)
+    return sorted(changed)
 
 
 def counting_month(book, day: date, late: bool, today: date | None = None) -> str:

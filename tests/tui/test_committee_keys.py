@@ -76,7 +76,7 @@ class TestPost:
             assert isinstance(app.screen, CommitteeConfirm)  # y did not open the objections
             assert state(book) == "open"
             await pilot.press("y")  # read, then confirmed: now it posts
-            for _ in range(50):  # posting makes a backup first: on a busy laptop, a moment
+            for _ in range(200):  # posting makes a backup first: on a busy laptop, a moment
                 await pilot.pause(0.1)
                 if state(book) == "posted":
                     break
