@@ -34,10 +34,12 @@ def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "mon
            mark=None, committee: bool = False) -> tuple[bytes, int, dict[str, list[str]]]:
     """The PDF bytes, page count, and any characters the font cannot draw, by name. Every
     page carries the book's fingerprint (`mark`, the log's head, by default as it is now)."""
-    from reports.document import fingerprinted
+    from reports.document import building, fingerprinted
 
     mark = mark or history.head(book)
-    with fingerprinted(t("p.fingerprint", code=mark.code, seq=mark.seq)):
+    # the collector pauses from the first query on: gathering 2,000 slips' rows makes as
+    # many objects as drawing them, all alive until the PDF is done (document.building)
+    with fingerprinted(t("p.fingerprint", code=mark.code, seq=mark.seq)), building():
         return _render(book, kind, month, paper, period, group_by, mono, residents, committee)
 
 
