@@ -48,7 +48,7 @@ def _render(book, kind, month, paper, period, group_by, mono, residents, committ
     if paper not in ("A4", "A3"):
         raise BookError("print.bad_paper", paper=paper)
     if mono is None:
-        mono = settings.load(book).mono
+        mono = settings.load(book, None if kind == "catalogue" else month).mono
     if kind == "board":
         from reports import board
 

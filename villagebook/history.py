@@ -37,7 +37,15 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
                        "voided_by", "void_reason", "late")),
     "objections": ("id", ("id", "entry_id", "month", "says", "at", "recorded_by",
                           "resolved_at", "resolution", "because", "resolved_by")),
+    "month_settings": ("month", ("month", "settings")),
 }
+
+
+def tables_in(conn) -> list[str]:
+    """The logged tables this book has (an older book, while it migrates, has fewer)."""
+    present = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [table for table in TABLES if table in present]
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
@@ -161,7 +169,8 @@ def normal_code(text: str) -> str:
 def state_digest(conn) -> str:
     """SHA-256 of every logged table's rows, in key order: the whole state at one moment."""
     digest = hashlib.sha256()
-    for table, (key, _) in TABLES.items():
+    for table in tables_in(conn):
+        key, _ = TABLES[table]
         for (text,) in conn.execute(f"SELECT {row_sql(table)} FROM {table} ORDER BY {key}"):
             digest.update(f"{table}{SEP}{text}\n".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -191,7 +200,7 @@ def start(conn) -> None:
                          "state": state_digest(conn)}, sort_keys=True)
     at, actor = now(), system_user()
     append(conn, at, actor, "history.start", "", detail)
-    for table in TABLES:
+    for table in tables_in(conn):
         rows = rows_of(conn, table).fetchall()
         append_many(conn, at, actor, "history.adopt",
                     ((str(key), "{}", table, text) for key, text in rows))

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from villagebook import backup, settings
+from villagebook import backup, monthsettings, settings
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.people import clean_text
@@ -155,9 +155,12 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
         # sealed inside the write that makes it final: nothing can land in between
         check_finalize(book, month)
         detail["seal"] = seal = _seal(book, month, _previous_seal(book, month))
+        kept = monthsettings.freeze(book, conn, month)  # before it is final: then guarded
         conn.execute("UPDATE months SET state = 'final', finalized_at = ?, finalized_by = ?,"
                      " seal = ? WHERE month = ?", (now(), actor, seal, month))
         book.changed("months", month)
+        if kept:
+            book.changed("month_settings", month)
     return status(book, month)
 
 

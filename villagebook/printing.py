@@ -157,7 +157,7 @@ def board_data(book, month: str, period: str = "month", group_by: str = "corner"
     if group_by not in ("corner", "household"):
         raise BookError("print.bad_group", group=group_by)
     shown = [ln for ln in sheet.lines if ln.on_board and ln.points_c > 0]
-    s = settings.load(book)
+    s = settings.load(book, month)  # a final month prints as it was finalized
     label = {"month": month, "year": month[:4], "all": f"..{month}"}[period]
     return BoardData(s.village, label, shown, shown[:5], group_by, _rules(book),
                      s.stars_per_flag, posting(book, month), get_lang(),
@@ -221,7 +221,8 @@ def sheet_data(book, month: str, committee: bool = False) -> SheetData:
     totals = tuple(sum(sl.by_column[i] for sl in lines) for i in range(len(columns)))
     state = months.status(book, month)
     final = state.state == "final"
-    return SheetData(settings.load(book).village, month, lines, sheet.total_c, columns, totals,
+    village = settings.load(book, month).village
+    return SheetData(village, month, lines, sheet.total_c, columns, totals,
                      sum(sl.cumulative_c for sl in lines), sheet.total_entries, post,
                      get_lang(), state.finalized_at if final else None,
                      state.seal if final else None,
@@ -247,7 +248,7 @@ def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
         slips.append(Slip(r.name, r.household, r.corner, found, month_c,
                           cumulative.get(r.id, 0)))
     cats = catalogue.categories(book, include_retired=True)
-    s = settings.load(book)
+    s = settings.load(book, month)
     return SlipsData(s.village, month, slips, {c.code: c.name for c in cats}, s.objection_days,
                      posting(book, month), get_lang(),
                      category_kinds={c.code: c.kind for c in cats})
@@ -274,7 +275,7 @@ def notice_data(book, month: str) -> NoticeData:
     the window from the book, where and whom to ask, and every on-board name, sorted so
     a resident finds their own: by corner, then by pinyin."""
     sheet = tally.month_sheet(book, month)
-    s = settings.load(book)
+    s = settings.load(book, month)
     pinyin = dict(book.query("SELECT id, pinyin FROM residents"))
     shown = sorted((ln for ln in sheet.lines if ln.on_board), key=lambda ln: (
         _in_order(ln.corner), pinyin.get(ln.resident_id) or "", ln.name,

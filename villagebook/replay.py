@@ -181,7 +181,8 @@ def _entry_words(book, row) -> dict:
 def table_problems(book, problem) -> list:
     """The small tables, replayed in Python: each row as its last line left it."""
     found = []
-    for table, (key, _) in TABLES.items():
+    for table in history.tables_in(book.conn):
+        key, _ = TABLES[table]
         if table == "entries":
             continue
         logged: dict[str, tuple[int, str]] = {}

@@ -281,4 +281,28 @@ _V5 = [
     _ENTRY_TRIGGERS[3],  # entries_no_void_in_final_month, as it was
 ]
 
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5]
+
+def _freeze_final_months(conn) -> None:
+    from villagebook import monthsettings
+
+    monthsettings.freeze_final_months(conn)
+
+
+# v6: a final month keeps the settings in force when it became final (points per star,
+# stars per flag, the village's name...), so its printouts never change with a later
+# setting (monthsettings.py).
+_V6 = [
+    """CREATE TABLE month_settings (
+        month TEXT PRIMARY KEY,
+        settings TEXT NOT NULL CHECK (json_valid(settings))
+    )""",
+    """CREATE TRIGGER month_settings_fixed BEFORE UPDATE ON month_settings
+        WHEN (SELECT state FROM months WHERE month = OLD.month) = 'final'
+            OR NEW.month IS NOT OLD.month
+        BEGIN SELECT RAISE(ABORT, 'a final month keeps its settings'); END""",
+    """CREATE TRIGGER month_settings_no_delete BEFORE DELETE ON month_settings
+        BEGIN SELECT RAISE(ABORT, 'a final month keeps its settings'); END""",
+    _freeze_final_months,
+]
+
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6]

@@ -42,9 +42,14 @@ def write_defaults(conn: sqlite3.Connection, village: str) -> None:
     conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", values.items())
 
 
-def load(book) -> Settings:
+def load(book, month: str | None = None) -> Settings:
+    """The settings now; for a final month, with the star rule it was finalized under."""
     values = dict(DEFAULTS)
     values.update({r["key"]: r["value"] for r in book.query("SELECT key, value FROM settings")})
+    if month is not None:
+        from villagebook import monthsettings
+
+        values.update(monthsettings.kept_for(book, month))
     return Settings(
         village=values["village"],
         points_per_star_c=parse_points(values["points_per_star"]),

@@ -67,8 +67,9 @@ def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
     return stars, stars // stars_per_flag, stars % stars_per_flag
 
 
-def _sheet(book, period: str, where: str, params: tuple, include_all: bool) -> Sheet:
-    s = village_settings.load(book)
+def _sheet(book, period: str, where: str, params: tuple, include_all: bool,
+           through: str | None = None) -> Sheet:
+    s = village_settings.load(book, through)  # a final month keeps its star rule
     grouped = (
         "SELECT resident_id, COUNT(*) AS n, SUM(points_c) AS p FROM entries"
         f" WHERE voided_at IS NULL AND {where} GROUP BY resident_id"
@@ -97,7 +98,7 @@ def _sheet(book, period: str, where: str, params: tuple, include_all: bool) -> S
 
 def month_sheet(book, month: str, include_all: bool = False) -> Sheet:
     """The month's sheet: one line per resident with entries (everyone with include_all)."""
-    return _sheet(book, month, "month = ?", (month,), include_all)
+    return _sheet(book, month, "month = ?", (month,), include_all, month)
 
 
 def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
@@ -124,8 +125,10 @@ def cumulative_points(book, through: str, resident_ids: list[str] | None = None)
 
 def standings(book, since: str | None = None, through: str | None = None,
               include_all: bool = False) -> Sheet:
-    """Cumulative points, stars and flags over the months since..through (inclusive)."""
+    """Cumulative points, stars and flags over the months since..through (inclusive); a
+    period that ends with a final month keeps that month's star rule."""
     bounds = [("month >= ?", since), ("month <= ?", through)]
     where = " AND ".join(cond for cond, value in bounds if value) or "1 = 1"
     params = tuple(value for _, value in bounds if value)
-    return _sheet(book, f"{since or ''}..{through or ''}", where, params, include_all)
+    return _sheet(book, f"{since or ''}..{through or ''}", where, params, include_all,
+                  through)

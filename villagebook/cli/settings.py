@@ -40,3 +40,6 @@ def settings_set(book, key, value, by):
     committee_pin(book)
     clean = settings_mod.set_value(book, key, value, actor=actor_of(book, by))
     click.echo(t("settings.done", key=key, value=clean))
+    final = book.one("SELECT MAX(month) FROM months WHERE state = 'final'")[0]
+    if final:  # a final month prints as it was finalized (monthsettings.py)
+        click.echo(t("settings.from_open", last=final))
