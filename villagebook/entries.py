@@ -107,13 +107,7 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
         # a month's row begins blank (open, nothing set): check takes that as no change
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
         for row, resident in zip(rows, residents, strict=True):
-            conn.execute(
-                "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c,"
-                " rule, note, recorded_by, recorded_at, late) VALUES (:id, :resident_id, :day,"
-                " :month, :category, :quantity, :points_c, :rule, :note, :recorded_by,"
-                " :recorded_at, :late)",
-                row,
-            )
+            conn.execute(INSERT, row)
             if row is first:
                 book.changed("entries", row["id"])
             else:
@@ -121,6 +115,12 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
                            "entries", row["id"])
     return [get_entry(book, row["id"]) for row in rows]
 
+
+INSERT = (
+    "INSERT INTO entries (id, resident_id, day, month, category, quantity, points_c, rule,"
+    " note, recorded_by, recorded_at, late) VALUES (:id, :resident_id, :day, :month,"
+    " :category, :quantity, :points_c, :rule, :note, :recorded_by, :recorded_at, :late)"
+)
 
 _SELECT = (
     "SELECT e.*, r.name AS resident_name FROM entries e JOIN residents r ON r.id = e.resident_id"

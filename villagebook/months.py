@@ -255,8 +255,10 @@ def get_objection(book, objection_id: str) -> Objection:
     return Objection(**dict(rows[0]))
 
 
-def resolve(book, objection_id: str, void: bool, because: str, actor: str | None) -> Objection:
-    """Settle an objection: void the entry (the objection is the reason) or keep it."""
+def resolve(book, objection_id: str, void: bool, because: str, actor: str | None,
+            also=None, detail: dict | None = None) -> Objection:
+    """Settle an objection: void the entry (the objection is the reason) or keep it.
+    `also(conn)` writes more in the same transaction (a correction: corrections.py)."""
     objection = get_objection(book, objection_id)
     because = clean_text(because, "because", required=True, limit=200)
     if objection.resolved_at:
@@ -264,7 +266,7 @@ def resolve(book, objection_id: str, void: bool, because: str, actor: str | None
     resolution = "void" if void else "keep"
     with book.writing(actor, "objection.resolve", objection.id,
                       {"resolution": resolution, "because": because,
-                       "entry": objection.entry_id}) as conn:
+                       "entry": objection.entry_id, **(detail or {})}) as conn:
         if void:
             reason = f"{objection.says}（{because}）"
             done = conn.execute(
@@ -274,6 +276,8 @@ def resolve(book, objection_id: str, void: bool, because: str, actor: str | None
             if done.rowcount:
                 book.audit(actor, "entry.void", objection.entry_id, {"reason": reason},
                            "entries", objection.entry_id)
+            if also is not None:
+                also(conn)
         conn.execute("UPDATE objections SET resolved_at = ?, resolution = ?, because = ?,"
                      " resolved_by = ? WHERE id = ?",
                      (now(), resolution, because, actor or "-", objection.id))

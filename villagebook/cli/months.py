@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from villagebook.cli.actors import actor_of, committee_pin
-from villagebook.cli.failures import Group
+from villagebook.cli.failures import Group, UserError
 from villagebook.cli.options import by_option, with_book
 from villagebook.i18n import t
 from villagebook.quantities import parse_month
@@ -110,17 +110,30 @@ def objection_add(book, who, entry_id, says, by):
 
 @objection.command("resolve")
 @click.argument("objection_id")
-@click.option("--void/--keep", "void", required=True,
+@click.option("--void/--keep", "void", default=None,
               help="Void the entry (the objection is its reason) or keep it.")
+@click.option("--correct", "correct", metavar="QUANTITY",
+              help="Void the entry and record this quantity instead, in one step.")
 @click.option("--because", required=True, help="The committee's reason.")
 @by_option
 @with_book
-def objection_resolve(book, objection_id, void, because, by):
-    """Resolve an objection by voiding the entry or keeping it, with a reason."""
+def objection_resolve(book, objection_id, void, correct, because, by):
+    """Resolve an objection: void the entry, keep it, or correct its quantity."""
     from villagebook import months
 
+    if (void is None) == (correct is None) or (correct is not None and void is False):
+        raise UserError(t("objection.how"))
     months.get_objection(book, objection_id)  # an unknown id is refused before the PIN
     committee_pin(book, t("pin.for_resolve"))
-    done = months.resolve(book, objection_id, void, because, actor_of(book, by))
-    click.echo(t("objection.settled", id=done.id[:8],
-                 result=t(f"objection.{done.resolution}", because=done.because)))
+    if correct is not None:
+        from villagebook.corrections import resolve_by_correction
+        from villagebook.quantities import fmt_points_short
+
+        done, entry = resolve_by_correction(book, objection_id, correct, because,
+                                            actor_of(book, by))
+        result = t("objection.corrected", quantity=entry.quantity, id=entry.id[:8],
+                   points=fmt_points_short(entry.points_c))
+    else:
+        done = months.resolve(book, objection_id, void, because, actor_of(book, by))
+        result = t(f"objection.{done.resolution}", because=done.because)
+    click.echo(t("objection.settled", id=done.id[:8], result=result))
