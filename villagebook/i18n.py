@@ -226,7 +226,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.reopened": ("曾重新打开", "reopened"),
     "ui.objections_title": ("{month} 待处理的异议", "Open objections of {month}"),
     "ui.no_open_objections": ("没有待处理的异议", "No open objections"),
-    "ui.objections_keys": ("v 作废该记录  k 保留该记录（都要写理由）  Esc 关闭", "v void the entry  k keep it (each with a reason)  Esc close"),
+    "ui.objections_keys": ("v 作废  k 保留  c 更正数量（都要写理由）  Esc 关闭", "v void  k keep  c correct the quantity (each with a reason)  Esc close"),
+    "ui.resolve_correct": ("更正为多少？（原记录：{what}）", "Correct it to how much? (the entry: {what})"),
+    "ui.resolve_correct_why": ("更正为 {quantity} 的理由", "Why it is corrected to {quantity}"),
     "ui.resolve_void": ("作废这条记录的理由", "Why the entry is voided"),
     "ui.resolve_keep": ("保留这条记录的理由", "Why the entry is kept"),
     # committee dialogs

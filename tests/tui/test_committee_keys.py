@@ -347,3 +347,31 @@ class TestSheetTitle:
             state = i18n.t("ui.sheet_until", state="posted", until=until)
             assert state in line and i18n.t("ui.open_objections", count=1) in line
             assert app.screen.query_one("#sheet").region.y == title.region.bottom
+
+
+class TestObjectionCorrected:
+    async def test_c_asks_the_quantity_and_the_reason_then_voids_and_records(self, app, book):
+        from villagebook import entries, people
+
+        shaojun = people.find_resident(book, "马少军")
+        entry = entries.record(book, shaojun, "labour", "8", "杨秋云", day=TODAY)
+        months.post(book, MONTH, "村委会")
+        months.object_to(book, shaojun, entry, "我只干了 6 小时", "杨秋云")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "y")
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            assert "更正为多少？（原记录：义务劳动 8）" in dialog_text(app)
+            await type_text(pilot, "6")
+            await pilot.press("enter")
+            await pilot.pause(0.5)
+            assert "更正为 6 的理由" in dialog_text(app)
+            await type_text(pilot, "核实")
+            await pilot.press("enter")
+            await pilot.pause(0.5)
+            assert type(app.screen).__name__ == "ObjectionsScreen"
+            assert "没有待处理的异议" in shown(app, app.screen.query_one("#objections"))
+        counted = [e for e in entries.entries_of(book, month=MONTH) if not e.voided_at]
+        assert [(e.quantity, e.points_c) for e in counted] == [("6", 150)]
+        assert entries.get_entry(book, entry.id).void_reason == "我只干了 6 小时（核实）"

@@ -1,4 +1,5 @@
-"""The month's open objections: v voids the entry, k keeps it, each with a reason."""
+"""The month's open objections: v voids the entry, k keeps it, c corrects its quantity
+(voided and recorded again in one write), each with a reason."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class ObjectionsScreen(Modal):
     BINDINGS = [
         Binding("v", "resolve(True)", show=False),
         Binding("k", "resolve(False)", show=False),
+        Binding("c", "correct", show=False),
         Binding("escape", "cancel", show=False),
     ]
 
@@ -69,6 +71,42 @@ class ObjectionsScreen(Modal):
 
         title = t("ui.resolve_void" if void else "ui.resolve_keep")
         self.app.push_screen(AskReason(title), decided)
+
+    def action_correct(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or option.id is None:
+            return
+        objection = months.get_objection(self.app.book, option.id)
+        entry = entries.get_entry(self.app.book, objection.entry_id)
+
+        def correct(quantity: str, because: str) -> None:
+            from villagebook.corrections import resolve_by_correction
+
+            try:
+                resolve_by_correction(self.app.book, option.id, quantity, because,
+                                      self.app.gatherer)
+            except BookError as exc:
+                self.query_one("#objection-error", Label).update(str(exc))
+                return
+            self.refill()
+
+        def reasoned(quantity: str, because: str | None) -> None:
+            if because:
+                with_committee_pin(self, lambda: correct(quantity, because),
+                                   t("pin.for_resolve"))
+
+        def counted(quantity: str | None) -> None:
+            if quantity:
+                self.app.push_screen(AskReason(t("ui.resolve_correct_why",
+                                                 quantity=quantity.strip())),
+                                     lambda because: reasoned(quantity, because))
+
+        from villagebook import catalogue
+
+        what = f"{catalogue.get(self.app.book, entry.category).name} {entry.quantity}"
+        self.app.push_screen(AskReason(t("ui.resolve_correct", what=what),
+                                       placeholder=t("ui.quantity"), field=t("ui.quantity")),
+                             counted)
 
     def action_cancel(self) -> None:
         self.close(None)
