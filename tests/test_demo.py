@@ -12,8 +12,37 @@ def test_the_demo_command_builds_a_book_and_shows_this_month(tmp_path):
     path = tmp_path / "demo.db"
     out = CliRunner().invoke(cli, ["demo", "--keep", str(path)])
     assert out.exit_code == 0, out.output
-    assert out.output.startswith(f"演示村的积分簿：{path}\n\n夹矿马家村 {MONTH} 积分汇总\n")
+    assert out.output.startswith(f"演示村的积分簿：{path}（试用别的命令时加上 --db {path}）\n\n"
+                                 f"夹矿马家村 {MONTH} 积分汇总\n")
     assert "马洪云" in out.output and "30.00" in out.output
+
+
+def test_the_demo_lives_beside_the_book_made_anew_each_time(tmp_path, monkeypatch):
+    real = tmp_path / "villagebook.db"
+    monkeypatch.setenv("VILLAGEBOOK_DB", str(real))
+    Book.create(real, "真村").close()
+    before = real.read_bytes()
+    for _ in range(2):  # a second demo rebuilds the first, it does not refuse
+        out = CliRunner().invoke(cli, ["demo"])
+        assert out.exit_code == 0, out.output
+        assert out.output.startswith(f"演示村的积分簿：{tmp_path / 'demo.db'}")
+    assert real.read_bytes() == before  # the real book is never touched
+    printed = CliRunner().invoke(cli, ["print", "board", MONTH, "-o",
+                                       str(tmp_path / "b.pdf"), "--db",
+                                       str(tmp_path / "demo.db")])
+    assert printed.exit_code == 0, printed.output
+
+
+def test_a_file_that_is_not_a_demo_is_never_overwritten(tmp_path, monkeypatch):
+    monkeypatch.setenv("VILLAGEBOOK_DB", str(tmp_path / "demo.db"))  # the book IS demo.db
+    out = CliRunner().invoke(cli, ["demo"])
+    assert out.exit_code == 0 and "demo-village.db" in out.output
+    Book.create(tmp_path / "other.db", "真村").close()
+    before = (tmp_path / "other.db").read_bytes()
+    refused = CliRunner().invoke(cli, ["demo", "--keep", str(tmp_path / "other.db")])
+    assert refused.exit_code == 1 and refused.output.strip().endswith(
+        "不是演示村的积分簿，不会覆盖它：请用 --keep 另选位置")
+    assert (tmp_path / "other.db").read_bytes() == before
 
 
 def test_the_demo_village_has_the_reference_residents_and_figures(tmp_path):

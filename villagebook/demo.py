@@ -55,11 +55,41 @@ def _day_in(first: date, today: date, rng: random.Random) -> date:
     return first + timedelta(days=rng.randrange((min(last, today) - first).days + 1))
 
 
+DEMO_ACTOR = "演示"  # who made the demo book, in its book.init line: no real book's maker
+
+
+def default_demo_path() -> Path:
+    """The demo village's book: demo.db beside the book (never the book itself)."""
+    from villagebook.book import default_path
+
+    book = default_path()
+    demo = book.with_name("demo.db")
+    return demo if demo != book else book.with_name("demo-village.db")
+
+
+def clear_old_demo(path: Path) -> None:
+    """Remove the demo book a previous `demo` left at path; refuse any other file there."""
+    from villagebook.errors import BookError
+
+    if not path.exists():
+        return
+    try:
+        with Book.open_readonly(path) as old:
+            made_by = old.one("SELECT actor FROM audit WHERE action = 'book.init'"
+                              " ORDER BY seq LIMIT 1")
+    except Exception:  # noqa: BLE001 - not a book at all: not ours to delete
+        made_by = None
+    if made_by is None or made_by[0] != DEMO_ACTOR:
+        raise BookError("demo.not_demo", path=path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def build(path: Path, today: date | None = None, seed: int = 7) -> Book:
     """Create the demo book at path (it must not exist yet)."""
     today = today or date.today()
     rng = random.Random(seed)
-    book = Book.create(path, VILLAGE, actor="演示")
+    book = Book.create(path, VILLAGE, actor=DEMO_ACTOR)
     for name, corner in GATHERERS:
         people.add_gatherer(book, name, corner)
     residents = [people.add_resident(book, n, h, c) for n, h, c in REFERENCE]

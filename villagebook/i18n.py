@@ -162,7 +162,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.unreadable": ("无法读取文件 {path}：{why}", "cannot read {path}: {why}"),
     # commands
     "init.done": ("已建立{village}的积分簿：{path}", "created the book of {village} at {path}"),
-    "demo.made": ("演示村的积分簿：{path}", "the demo village's book: {path}"),
+    "demo.made": ("演示村的积分簿：{path}（试用别的命令时加上 --db {path}）", "the demo village's book: {path} (add --db {path} to any command to try it)"),
+    "demo.not_demo": ("{path} 不是演示村的积分簿，不会覆盖它：请用 --keep 另选位置", "{path} is not a demo book and will not be overwritten: choose another place with --keep"),
     "no_rows": ("（没有记录）", "(nothing)"),
     "total": ("合计", "Total"),
     "h.id": ("id", "id"),

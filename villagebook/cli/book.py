@@ -29,19 +29,20 @@ def init(village, db_path, by):
 
 @click.command()
 @click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the demo book here instead of a temporary folder.")
+              help="Write the demo book here instead of demo.db beside the book.")
 @lang_option
 def demo(keep):
     """Build a demo village (about 120 residents, 3 months) and open it.
 
-    At a terminal the gatherer's screen opens; in a pipe, this month's sheet is printed.
+    The demo lives in demo.db beside the book (never the book itself), made anew each
+    time; add --db with the path it prints to any command to try it. At a terminal the
+    gatherer's screen opens; in a pipe, this month's sheet is printed.
     """
-    import tempfile
-
     from villagebook import demo as demo_village
     from villagebook import tally
 
-    path = keep or Path(tempfile.mkdtemp(prefix="villagebook-demo-")) / "demo.db"
+    path = keep or demo_village.default_demo_path()
+    demo_village.clear_old_demo(path)
     with demo_village.build(path) as book:
         if has_terminal():
             open_ui(book)
