@@ -6,13 +6,14 @@ import click
 
 from villagebook.cli.actors import actor_of, committee_pin
 from villagebook.cli.failures import Group
-from villagebook.cli.options import by_option, format_option, with_book
+from villagebook.cli.options import by_option, format_option, group_options, with_book
 from villagebook.cli.output import emit
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
 
 
 @click.group(cls=Group)
+@group_options
 def catalogue():
     """The published rules (积分细则): what earns points and how many."""
 

@@ -6,11 +6,12 @@ import click
 
 from villagebook.cli.actors import actor_of, committee_pin
 from villagebook.cli.failures import Group
-from villagebook.cli.options import by_option, with_book
+from villagebook.cli.options import by_option, group_options, with_book
 from villagebook.i18n import t
 
 
 @click.group(cls=Group)
+@group_options
 def committee():
     """The village committee (村委会)."""
 

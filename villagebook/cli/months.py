@@ -6,12 +6,13 @@ import click
 
 from villagebook.cli.actors import actor_of, committee_pin
 from villagebook.cli.failures import Group, UserError
-from villagebook.cli.options import by_option, with_book
+from villagebook.cli.options import by_option, group_options, with_book
 from villagebook.i18n import t
 from villagebook.quantities import parse_month
 
 
 @click.group(cls=Group)
+@group_options
 def month():
     """The month's cycle: open -> posted (公示, objections) -> final (定稿)."""
 
@@ -88,6 +89,7 @@ def month_reopen(book, month_text, reason, by):
 
 
 @click.group(cls=Group)
+@group_options
 def objection():
     """Residents' objections (异议) to entries of a posted month."""
 

@@ -39,10 +39,32 @@ by_option = click.option("--by", help="Who does this: a gatherer's name (default
                                       "on this laptop).")
 
 
+def _remember_db(ctx, param, value):
+    if value is not None:
+        ctx.meta["villagebook.db"] = value  # meta is shared by the group's commands
+    return value
+
+
+def group_options(group):
+    """--db and --lang on a group too: `villagebook settings --db X show` works as
+    `villagebook settings show --db X` does."""
+    group = click.option(
+        "--db", "group_db", type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False, callback=_remember_db,
+        help="The book file (default: the user's data folder; or VILLAGEBOOK_DB).")(group)
+    return lang_option(group)
+
+
 def book_path(db_path: Path | None) -> Path:
-    """The command's --db, else the one given before the command, else the default."""
-    return db_path or click.get_current_context().find_root().params.get("db_path") \
-        or default_path()
+    """The command's --db, else one given before it (to its group, or to villagebook),
+    else VILLAGEBOOK_DB, else the default."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+    typed = db_path if ctx.get_parameter_source("db_path") != ParameterSource.ENVIRONMENT \
+        else None
+    return typed or ctx.meta.get("villagebook.db") or ctx.find_root().params.get("db_path") \
+        or db_path or default_path()
 
 
 def with_book(command):

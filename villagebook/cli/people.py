@@ -8,12 +8,13 @@ import click
 
 from villagebook.cli.actors import actor_of
 from villagebook.cli.failures import Group
-from villagebook.cli.options import by_option, format_option, with_book
+from villagebook.cli.options import by_option, format_option, group_options, with_book
 from villagebook.cli.output import emit
 from villagebook.i18n import t
 
 
 @click.group(cls=Group)
+@group_options
 def gatherers():
     """The information gatherers (信息员) who record entries."""
 
@@ -43,6 +44,7 @@ def gatherers_list(book, fmt):
 
 
 @click.group(cls=Group)
+@group_options
 def residents():
     """The residents (村民) who earn points."""
 

@@ -11,12 +11,13 @@ import click
 
 from villagebook.cli.actors import actor_of
 from villagebook.cli.failures import Group
-from villagebook.cli.options import with_book
+from villagebook.cli.options import group_options, with_book
 from villagebook.i18n import t
 from villagebook.quantities import parse_month
 
 
 @click.group("print", cls=Group)
+@group_options
 def print_group():
     """Printouts (PDF): the board, the month's sheet, resident slips, the catalogue."""
 

@@ -6,12 +6,13 @@ import click
 
 from villagebook.cli.actors import actor_of, committee_pin
 from villagebook.cli.failures import Group
-from villagebook.cli.options import by_option, format_option, with_book
+from villagebook.cli.options import by_option, format_option, group_options, with_book
 from villagebook.cli.output import emit
 from villagebook.i18n import t
 
 
 @click.group(cls=Group)
+@group_options
 def settings():
     """The village's settings: village, points_per_star, stars_per_flag, objection_days, mono,
     notice_place, contact."""
