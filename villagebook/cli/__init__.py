@@ -56,6 +56,24 @@ def cli(ctx, db_path):
         open_ui(opened)
 
 
+def any_console() -> None:
+    """Output never fails on a character the console cannot show (䶮 in a GBK console, any
+    Chinese in an ASCII one): it is shown as ? and the command goes on."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):  # not a text stream we may change
+            pass
+
+
+def _text(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:  # Python kept undecodable bytes as lone surrogates
+        return False
+    return True
+
+
 for command in (
     book.init, book.demo,
     catalogue.catalogue,
@@ -73,6 +91,13 @@ for command in (
 
 def main() -> None:
     """The console script: the CLI, with no traceback for any failure."""
+    any_console()
+    unreadable = next((i for i, arg in enumerate(sys.argv[1:], 1) if not _text(arg)), None)
+    if unreadable is not None:  # bytes that are not text in the console's encoding
+        click.echo(t("cli.bad_bytes", number=unreadable,
+                     shown=sys.argv[unreadable].encode("utf-8", "replace").decode()),
+                   err=True)
+        sys.exit(2)
     try:
         cli(prog_name="villagebook")
     except Exception as exc:  # pragma: no cover - Group.invoke already words failures
