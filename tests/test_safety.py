@@ -118,6 +118,54 @@ class TestMigrations:
         assert refused.value.key == "book.too_new"
 
 
+class TestEachTroubleItsOwnLine:
+    """A locked book, a place that cannot be written, a full disk (TestFullDisk) and a
+    newer book are different troubles, and each is said as itself, never as 'damaged'."""
+
+    def test_a_place_that_cannot_be_written(self, run, book, db_path, monkeypatch):
+        connect = book_module._connect
+
+        def read_only(path):  # as on a write-protected stick (root ignores chmod)
+            conn = connect(path)
+            conn.execute("PRAGMA query_only = 1")
+            return conn
+
+        monkeypatch.setattr(book_module, "_connect", read_only)
+        monkeypatch.setattr(backup, "backup", lambda *a, **k: None)
+        before = audit_count(db_path)
+        out = run("record", "马少军", "labour", "8", "--by", "杨秋云")
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert "只能读、不能写" in out.output and "磁盘已满" not in out.output
+        monkeypatch.undo()
+        assert audit_count(db_path) == before
+
+    def test_a_newer_book_says_upgrade_even_with_a_backup_about(self, run, book, db_path):
+        backup.backup(book)
+        book.conn.execute("PRAGMA user_version = 99")
+        book.close()
+        out = run("tally")
+        assert out.exit_code == 1
+        assert "是更新版本的 villagebook 建的，请先升级本软件" in out.output
+        assert "损坏" not in out.output
+
+    def test_a_locked_book_says_busy(self, run, book, db_path, monkeypatch):
+        connect = book_module._connect
+
+        def impatient(path):
+            conn = connect(path)
+            conn.execute("PRAGMA busy_timeout = 100")
+            return conn
+
+        monkeypatch.setattr(book_module, "_connect", impatient)
+        holder = sqlite3.connect(db_path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            out = run("record", "马少军", "labour", "8", "--by", "杨秋云")
+        finally:
+            holder.execute("ROLLBACK")
+        assert out.exit_code == 1 and "正被另一个程序写入，请稍后再试" in out.output
+
+
 class TestFullDisk:
     def test_a_full_disk_gives_one_line_and_an_unchanged_book(self, run, book, db_path,
                                                               tmp_path, monkeypatch):

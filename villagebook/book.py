@@ -210,8 +210,8 @@ class Book:
             if "readonly" in text or "read-only" in text or "full" in text:
                 from villagebook import backup
 
-                raise BookError("book.readonly_backup", why=exc,
-                                backup=backup.newest() or "-") from None
+                key = "book.full_backup" if "full" in text else "book.readonly_backup"
+                raise BookError(key, why=exc, backup=backup.newest() or "-") from None
             raise BookError("book.busy", path=self.path, why=exc) from None
         self._changes: list[tuple[str, object]] = []
         try:

@@ -35,7 +35,7 @@ class Group(click.Group):
             raise UserError(str(exc)) from None
         except sqlite3.OperationalError as exc:
             if _is_write_failure(exc):
-                raise UserError(t("book.readonly", why=exc) + _newest_backup()) from None
+                raise UserError(t(write_failure_key(exc), why=exc) + _newest_backup()) from None
             raise UserError(t("book.error", why=exc)) from None
         except sqlite3.Error as exc:
             raise UserError(t("book.error", why=exc)) from None
@@ -59,7 +59,12 @@ def _newest_backup() -> str:
 
 def _is_write_failure(exc: sqlite3.OperationalError) -> bool:
     text = str(exc).lower()
-    return "readonly" in text or "full" in text or "disk" in text
+    return "readonly" in text or "read-only" in text or "full" in text or "disk" in text
+
+
+def write_failure_key(exc) -> str:
+    """A full disk and a place that cannot be written are different troubles, said so."""
+    return "book.full" if "full" in str(exc).lower() else "book.readonly"
 
 
 def _quiet_stdout() -> None:

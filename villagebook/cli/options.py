@@ -88,7 +88,7 @@ def open_book(path: Path) -> Book:
     try:
         return Book.open(path)
     except BookError as exc:
-        if exc.key in ("book.not_a_book", "book.too_new") and path.exists():
+        if exc.key == "book.not_a_book" and path.exists():  # a newer book is not damaged
             newest = backup.newest()
             if newest is not None:
                 raise BookError("book.damaged", path=path, backup=newest) from None
