@@ -55,8 +55,11 @@ def _load() -> dict:
         return {}
 
 
-def last_gatherer(book_path: Path) -> str | None:
-    return _load().get("last_gatherer", {}).get(str(Path(book_path).resolve()))
+def last_gatherer(book_path: Path, where: str = "cli") -> str | None:
+    """The gatherer who recorded last on this laptop, at the command line ("cli") or at
+    the screen ("ui"): remembered apart, so a `record --by` for someone else at the
+    command line never changes who the screen opens as."""
+    return _load().get(_KEYS[where], {}).get(str(Path(book_path).resolve()))
 
 
 def checked_today(book_path: Path) -> bool:
@@ -87,11 +90,14 @@ def set_flag(name: str) -> None:
     _save(state)
 
 
-def remember_gatherer(book_path: Path, name: str) -> None:
+def remember_gatherer(book_path: Path, name: str, where: str = "cli") -> None:
     """Best effort: a laptop that cannot save this only asks for --by again next time."""
     state = _load()
-    state.setdefault("last_gatherer", {})[str(Path(book_path).resolve())] = name
+    state.setdefault(_KEYS[where], {})[str(Path(book_path).resolve())] = name
     _save(state)
+
+
+_KEYS = {"cli": "last_gatherer", "ui": "last_gatherer_ui"}
 
 
 def _save(state: dict) -> None:

@@ -27,8 +27,35 @@ class TestGatherer:
             await pilot.press("down", "enter")
             await pilot.pause()
             assert app.gatherer == "李桂兰" and "信息员 李桂兰" in app.sub_title
-        assert laptop.last_gatherer(book.path) == "李桂兰"
+        assert laptop.last_gatherer(book.path, "ui") == "李桂兰"
         assert make_app(book, today=TODAY).gatherer == "李桂兰"
+
+    async def test_ctrl_g_highlights_the_gatherer_recording_now(self, book):
+        for name, corner in (("李桂兰", "西片"), ("王秀英", "南片")):
+            people.add_gatherer(book, name, corner)
+        app = make_app(book, gatherer="王秀英", today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            picker = app.screen.query_one("#gatherers")
+            assert picker.highlighted_option.id == "王秀英"
+            await pilot.press("enter")  # Enter keeps her: nothing changes
+            await pilot.pause()
+            assert app.gatherer == "王秀英"
+
+    async def test_a_command_line_record_for_another_does_not_change_the_screens(
+            self, book, db_path):
+        from click.testing import CliRunner
+
+        from villagebook.cli import cli
+
+        people.add_gatherer(book, "李桂兰", "西片")
+        laptop.remember_gatherer(book.path, "杨秋云", "ui")  # the screen's gatherer
+        out = CliRunner().invoke(cli, ["record", "马少军", "labour", "2", "--by", "李桂兰",
+                                       "--db", str(db_path)])
+        assert out.exit_code == 0, out.output
+        assert laptop.last_gatherer(book.path) == "李桂兰"  # the command line's
+        assert make_app(book, today=TODAY).gatherer == "杨秋云"
 
     async def test_a_new_gatherer_can_be_added_there(self, book):
         app = make_app(book, today=TODAY)

@@ -64,7 +64,8 @@ class VillagebookApp(App):
         self.today = today or date.today()
         self.village = settings.load(book).village
         known = {g.name for g in people.list_gatherers(book)}
-        remembered = gatherer or laptop.last_gatherer(book.path)
+        remembered = gatherer or laptop.last_gatherer(book.path, "ui") or laptop.last_gatherer(
+            book.path)  # the screen's own choice; at first, the command line's
         self.gatherer = remembered if remembered in known else None
 
     def on_mount(self) -> None:
@@ -77,7 +78,7 @@ class VillagebookApp(App):
     def _gatherer_chosen(self, name: str | None) -> None:
         if name:
             self.gatherer = name
-            laptop.remember_gatherer(self.book.path, name)
+            laptop.remember_gatherer(self.book.path, name, "ui")
             self.update_header()
             for screen in self.main_screens():
                 if hasattr(screen, "gatherer_changed"):

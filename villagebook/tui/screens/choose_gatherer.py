@@ -26,10 +26,13 @@ class ChooseGatherer(Modal):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
+        names = []
         for g in people.list_gatherers(self.app.book):
             options.add_option(Option(f"{g.name}  {g.corner}", id=g.name))
-        if options.option_count:
-            options.highlighted = 0
+            names.append(g.name)
+        if options.option_count:  # the one recording now, so Enter changes nothing
+            current = getattr(self.app, "gatherer", None)
+            options.highlighted = names.index(current) if current in names else 0
             options.focus()
         else:
             self.query_one(Input).focus()
