@@ -364,7 +364,7 @@ class TestObjectionCorrected:
             await pilot.pause()
             await pilot.press("c")
             await pilot.pause()
-            assert "更正为多少？（原记录：义务劳动 8）" in dialog_text(app)
+            assert "更正为多少？（原记录：义务劳动 8 小时）" in dialog_text(app)
             await type_text(pilot, "6")
             await pilot.press("enter")
             await pilot.pause(0.5)

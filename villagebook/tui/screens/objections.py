@@ -103,7 +103,8 @@ class ObjectionsScreen(Modal):
 
         from villagebook import catalogue
 
-        what = f"{catalogue.get(self.app.book, entry.category).name} {entry.quantity}"
+        cat = catalogue.get(self.app.book, entry.category)
+        what = f"{cat.name} {entry.quantity} {t(f'unit.{cat.kind}')}"
         self.app.push_screen(AskReason(t("ui.resolve_correct", what=what),
                                        placeholder=t("ui.quantity"), field=t("ui.quantity")),
                              counted)
