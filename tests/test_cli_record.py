@@ -1,5 +1,7 @@
 """Recording and voiding from the command line, as a gatherer types it."""
 
+import time
+
 import pytest
 from conftest import MONTH, TODAY, audit_count
 
@@ -196,3 +198,30 @@ class TestReviewFindings:
         run("catalogue", "retire", "blood")
         out = run("record", "msj", "blood", "1")
         assert out.output.startswith("错误：类别 blood 已停用，不能再记")
+
+
+class TestEntriesAgreeWithTheSheet:
+    def test_marks_and_the_counted_line_match_the_tally(self, run, book):
+        from datetime import timedelta
+
+        from conftest import TODAY
+
+        from villagebook import entries, months, people
+
+        last = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=10)
+        month = last.strftime("%Y-%m")
+        shaojun = people.find_resident(book, "马少军")
+        kept = entries.record(book, shaojun, "labour", "8", "杨秋云", day=last)
+        gone = entries.record(book, shaojun, "labour", "4", "杨秋云", day=last)
+        entries.void(book, gone.id, "记错了", "杨秋云")
+        months.post(book, month, "村委会")
+        time.sleep(1.1)  # the book keeps seconds: recorded after the posting, not with it
+        added = entries.record(book, shaojun, "labour", "2", "杨秋云", day=last)
+        out = run("entries", "--month", month)
+        lines = {ln.split()[0]: ln for ln in out.output.splitlines()[2:-1]}
+        assert "作废" in lines[gone.id[:8]] and "增" in lines[added.id[:8]]
+        assert "增" not in lines[kept.id[:8]] and "作废" not in lines[kept.id[:8]]
+        sheet = run("tally", month).output
+        counted = out.output.splitlines()[-1]
+        assert counted.startswith("计入积分 2 条，共 2.50 分；已作废 1 条（不计）")
+        assert "合计" in sheet and "2.50" in sheet.splitlines()[-1]

@@ -7,7 +7,7 @@ import click
 from villagebook.cli.actors import committee_pin, remember, resolve_gatherer
 from villagebook.cli.options import by_option, format_option, with_book
 from villagebook.cli.output import emit
-from villagebook.i18n import t
+from villagebook.i18n import get_lang, t
 from villagebook.quantities import fmt_points, fmt_points_short, parse_month
 
 
@@ -68,19 +68,35 @@ def void(book, entry_id, reason, by):
 @format_option
 @with_book
 def entries_cmd(book, month, who, fmt):
-    """List entries with their ids, voided ones marked."""
+    """List entries with their ids: voided ones, 补 (late) and 增 (added while posted)
+    marked, and what counts, as the month's sheet counts it."""
     from villagebook import catalogue as cat_mod
     from villagebook import entries, people
 
     rid = people.find_resident(book, who).id if who else None
     found = entries.entries_of(book, resident_id=rid, month=parse_month(month) if month else None)
     names = {c.code: c.name for c in cat_mod.categories(book, include_retired=True)}
+    posted = dict(book.query("SELECT month, posted_at FROM months WHERE posted_at IS NOT NULL"))
+
+    def added(e) -> bool:  # recorded after its month was put up (as the sheet's 增)
+        return e.month in posted and e.recorded_at > posted[e.month]
+
+    def marks(e) -> str:
+        on = [t(f"mark.{k}") for k, yes in (("voided", e.voided_at), ("late", e.late),
+                                           ("added", added(e))) if yes]
+        return ("" if get_lang() == "zh" else " ").join(on)
+
     rows = [[e.id[:8], e.day, e.resident_name, names.get(e.category, e.category), e.quantity,
-             fmt_points(e.points_c), e.recorded_by,
+             fmt_points(e.points_c), marks(e), e.recorded_by,
              f"{t('voided')}: {e.void_reason}" if e.voided_at else e.note]
             for e in found]
-    data = [dict(vars(e), points=fmt_points(e.points_c)) for e in found]
+    data = [dict(vars(e), points=fmt_points(e.points_c), added_during_posting=added(e))
+            for e in found]
     for item in data:
         del item["points_c"]
-    emit(["id", "day", "name", "category", "quantity", "points", "by", "note"], rows, fmt, data,
-         numeric={4, 5})
+    emit(["id", "day", "name", "category", "quantity", "points", "mark", "by", "note"], rows,
+         fmt, data, numeric={4, 5})
+    counted = [e for e in found if not e.voided_at]
+    if fmt == "table" and found:
+        click.echo(t("entries.counted", n=len(counted), points=fmt_points(
+            sum(e.points_c for e in counted)), voided=len(found) - len(counted)))
