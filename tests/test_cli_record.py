@@ -225,3 +225,11 @@ class TestEntriesAgreeWithTheSheet:
         counted = out.output.splitlines()[-1]
         assert counted.startswith("计入积分 2 条，共 2.50 分；已作废 1 条（不计）")
         assert "合计" in sheet and "2.50" in sheet.splitlines()[-1]
+
+
+def test_late_where_the_month_is_not_final_says_so_and_records_nothing(run, db_path):
+    before = audit_count(db_path)
+    out = run("record", "msj", "labour", "4", "--late", "--by", "杨秋云")
+    assert out.exit_code == 1 and out.output.count("\n") == 1
+    assert f"{MONTH} 还没定稿，不需要 --late（补记）" in out.output
+    assert audit_count(db_path) == before

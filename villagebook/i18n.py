@@ -166,6 +166,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # commands
     "init.done": ("已建立{village}的积分簿：{path}", "created the book of {village} at {path}"),
     "cli.bad_bytes": ("第 {number} 个参数不是能读的文字（{shown}）：请检查输入法或终端的编码，没有保存任何内容", "argument {number} is not readable text ({shown}): check the keyboard or terminal encoding; nothing was saved"),
+    "month.late_not_needed": ("{month} 还没定稿，不需要 --late（补记）：去掉 --late 再记，这条会算在 {month}", "{month} is not final, so --late is not needed: record it without --late and it counts in {month}"),
     "demo.made": ("演示村的积分簿：{path}（试用别的命令时加上 --db {path}）", "the demo village's book: {path} (add --db {path} to any command to try it)"),
     "demo.not_demo": ("{path} 不是演示村的积分簿，不会覆盖它：请用 --keep 另选位置", "{path} is not a demo book and will not be overwritten: choose another place with --keep"),
     "no_rows": ("（没有记录）", "(nothing)"),

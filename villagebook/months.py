@@ -216,6 +216,8 @@ def counting_month(book, day: date, late: bool, today: date | None = None) -> st
     """The month an entry of this day counts in: its own, or (补记) the current one."""
     own = day.strftime("%Y-%m")
     if status(book, own).state != "final":
+        if late:  # 补记 is for a final month only: here it would mean nothing, so say so
+            raise BookError("month.late_not_needed", month=own)
         return own
     if not late:
         raise BookError("month.final_late", month=own)
