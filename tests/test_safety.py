@@ -283,7 +283,7 @@ class TestHostileInput:
         monkeypatch.setattr(book_module, "_connect", read_only)
         out = run("record", "msj", "labour", "4", "--by", "杨秋云")
         assert out.exit_code == 1 and out.output.count("\n") == 1
-        assert "积分簿无法写入" in out.output and f"最新的备份：{made}" in out.output
+        assert "只能读、不能写" in out.output and f"最新的备份：{made}" in out.output
 
     def test_a_one_megabyte_name_is_refused_and_nothing_written(self, run, db_path):
         before = audit_count(db_path)
