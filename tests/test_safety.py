@@ -199,6 +199,15 @@ CSV_TEXT = st.one_of(
 
 
 class TestHostileCsv:
+    def test_a_cell_holding_a_line_break_is_named_on_one_line(self, tmp_path):
+        """Found by the property test below: a quoted cell with a newline in the 上榜
+        column once made a two-line error."""
+        path = tmp_path / "in.csv"
+        path.write_text(',,,",\n,', encoding="utf-8")
+        with pytest.raises(BookError) as refused:
+            csvio.parse_residents(path)
+        assert "\n" not in str(refused.value) and "⏎" in str(refused.value)
+
     @settings(max_examples=80, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(text=CSV_TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "latin-1"]))

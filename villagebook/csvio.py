@@ -96,7 +96,8 @@ def _cols(got: int, want: int) -> str:
 def _bad_flag(flag: str) -> str:
     from villagebook.i18n import t
 
-    return t("csv.bad_flag", value=flag[:20])
+    shown = "".join(ch if ch.isprintable() else "⏎" if ch in "\r\n" else "?" for ch in flag)
+    return t("csv.bad_flag", value=shown[:20])  # one line, whatever the cell held
 
 
 def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, int]:
