@@ -233,3 +233,33 @@ def test_late_where_the_month_is_not_final_says_so_and_records_nothing(run, db_p
     assert out.exit_code == 1 and out.output.count("\n") == 1
     assert f"{MONTH} 还没定稿，不需要 --late（补记）" in out.output
     assert audit_count(db_path) == before
+
+
+class TestOldDates:
+    """A day over a year back, or before the book's first entries, is most often a
+    mistyped year: refused with why, unless --old says it is meant (issue 12, point 5)."""
+
+    def test_over_a_year_back_needs_old(self, run, book, db_path):
+        from datetime import timedelta
+
+        day = (TODAY - timedelta(days=400)).isoformat()
+        before = audit_count(db_path)
+        out = run("record", "msj", "labour", "4", "--date", day, "--by", "杨秋云")
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert (f"{day} 是 400 天以前（一年多）：常是年份打错了；"
+                "确实是这一天请加 --old") in out.output
+        assert audit_count(db_path) == before
+        meant = run("record", "msj", "labour", "4", "--date", day, "--old", "--by", "杨秋云")
+        assert meant.exit_code == 0, meant.output
+
+    def test_before_the_books_first_entries_needs_old(self, run, book):
+        from datetime import timedelta
+
+        run("record", "msj", "labour", "4", "--by", "杨秋云")  # the book begins this month
+        earlier = (TODAY.replace(day=1) - timedelta(days=1)).isoformat()
+        out = run("record", "msj", "labour", "4", "--date", earlier, "--by", "杨秋云",
+                  "--lang", "en")
+        assert out.exit_code == 1
+        assert f"{earlier} is before the book's first entries ({MONTH})" in out.output
+        assert run("record", "msj", "labour", "4", "--date", earlier, "--old",
+                   "--by", "杨秋云").exit_code == 0

@@ -67,22 +67,37 @@ def preview(book, category: str, quantity: str | None) -> tuple[catalogue.Catego
 
 def record(book, resident: Resident, category: str, quantity: str | None, by: str,
            day: str | date | None = None, note: str = "", today: date | None = None,
-           late: bool = False, again: bool = False) -> Entry:
+           late: bool = False, again: bool = False, old: bool = False) -> Entry:
     """Write one entry with its points and rule; refuse anything unclear, write nothing then."""
     return record_many(book, [resident], category, quantity, by, day, note, today, late,
-                       again)[0]
+                       again, old)[0]
+
+
+OLD_DAYS = 366  # a day further back than a year is most often a mistyped year
+
+
+def check_old(book, when: date, today: date) -> None:
+    """A day over a year back, or before the book's first month of entries, is most often
+    a mistyped year (2025 for 2026): refused, saying why, unless `old` says it is meant."""
+    if (today - when).days > OLD_DAYS:
+        raise BookError("date.old_year", day=when.isoformat(), days=(today - when).days)
+    first = book.one("SELECT MIN(month) FROM entries WHERE voided_at IS NULL")[0]
+    if first and when.strftime("%Y-%m") < first:
+        raise BookError("date.before_first", day=when.isoformat(), first=first)
 
 
 def record_many(book, residents: list[Resident], category: str, quantity: str | None, by: str,
                 day: str | date | None = None, note: str = "",
                 today: date | None = None, late: bool = False,
-                again: bool = False) -> list[Entry]:
+                again: bool = False, old: bool = False) -> list[Entry]:
     """The same contribution for several residents (both parents of a soldier): one entry
     each, all in one transaction, so either every one is written or none is. The rule's
     cap holds for each resident's day (daycaps); a repeat of an entry recorded within a
     day is refused unless `again` says the gatherer means it."""
     gatherer = get_gatherer(book, by)
     when = day if isinstance(day, date) else parse_day(day, today)
+    if not old:
+        check_old(book, when, today or date.today())
     cat, qty, points_c = preview(book, category, quantity)
     note = clean_text(note, "note", limit=200)
     month = months.counting_month(book, when, late, today)

@@ -79,6 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quantity.too_precise": ("{field}最多两位小数：{value}", "{field} has more than two decimals: {value}"),
     "quantity.too_big": ("{field}太大：{value}（最多 {max}）", "{field} is too large: {value} (at most {max})"),
     "date.bad": ("日期看不懂：{value}（可以写 2026-11-03、2026/11/3、20261103、11-03、今天、昨天）", "bad date: {value} (write 2026-11-03, 2026/11/3, 20261103, 11-03, today or yesterday)"),
+    "date.old_year": ("{day} 是 {days} 天以前（一年多）：常是年份打错了；确实是这一天请加 --old", "{day} is {days} days back (over a year): most often a mistyped year; if it really is that day, add --old"),
+    "date.before_first": ("{day} 早于积分簿最早的记录（{first}）：常是年份或月份打错了；确实是这一天请加 --old", "{day} is before the book's first entries ({first}): most often a mistyped year or month; if it really is that day, add --old"),
     "date.too_early": ("日期太早：{value}（积分簿只收 2000 年以后的记录）", "the date is too early: {value} (the book takes days from 2000 on)"),
     "date.future": ("日期在未来：{value}", "the date is in the future: {value}"),
     "month.bad": ("月份看不懂：{value}（写成 2026-11）", "bad month: {value} (write it as 2026-11)"),

@@ -109,6 +109,25 @@ class TestRefusals:
             assert text_of(app.screen.query_one("#status")) == "日期在未来：2999-01-01"
         assert entries.entries_of(book) == []
 
+    async def test_a_day_before_the_books_first_entries_is_asked_about(self, app, book):
+        entries.record(book, people.find_resident(book, "马洪云"), "labour", "2", "杨秋云",
+                       day=TODAY)  # the book's entries begin this month
+        earlier = TODAY.replace(day=1) - timedelta(days=1)
+        async with app.run_test(size=SIZE) as pilot:
+            await type_text(pilot, "msj")
+            await pilot.press("enter", "1", "8", "ctrl+o", "ctrl+u")
+            await type_text(pilot, earlier.isoformat())
+            await pilot.press("enter")
+            await pilot.pause()
+            status = text_of(app.screen.query_one("#status"))
+            assert status.startswith(f"日期 {earlier.isoformat()} 是 ")
+            assert len(entries.entries_of(book)) == 1
+            await pilot.pause(0.4)  # read, then confirmed
+            await pilot.press("enter")
+            await pilot.pause()
+        assert [e.day for e in entries.entries_of(book)
+                if e.resident_name == "马少军"] == [earlier.isoformat()]
+
     async def test_a_final_month_offers_a_late_entry_and_cancels_on_esc(self, app, book):
         last_month = TODAY.replace(day=1) - timedelta(days=1)
         book.conn.execute("INSERT INTO months (month, state) VALUES (?, 'final')",

@@ -26,9 +26,11 @@ def _what(entry) -> str:
               help="补记: the day's month is final; count it in this month, date kept.")
 @click.option("--again", is_flag=True,
               help="The same entry was recorded in the last 24 hours and really happened twice.")
+@click.option("--old", is_flag=True,
+              help="The day really is over a year back, or before the book's first month.")
 @by_option
 @with_book
-def record(book, who, category, quantity, day, note, late, again, by):
+def record(book, who, category, quantity, day, note, late, again, old, by):
     """Record a contribution: WHO (name, pinyin initials or id) CATEGORY [QUANTITY]."""
     from villagebook import catalogue as cat_mod
     from villagebook import entries, people
@@ -36,7 +38,7 @@ def record(book, who, category, quantity, day, note, late, again, by):
     resident = people.find_resident(book, who)
     gatherer = resolve_gatherer(book, by)
     entry = entries.record(book, resident, category, quantity, gatherer, day=day, note=note,
-                           late=late, again=again)
+                           late=late, again=again, old=old)
     remember(book, gatherer)
     what = " ".join(p for p in (cat_mod.get(book, entry.category).name, _what(entry)) if p)
     click.echo(t("entry.recorded", name=resident.name, points=fmt_points_short(entry.points_c),

@@ -54,8 +54,12 @@ def save_entry(form, confirmed: str = "") -> None:
     try:
         saved = entries.record_many(form.book, form.picked, form.category.code, quantity,
                                     form.gatherer(), day=day, note=form.text("note"),
-                                    today=form.today, late=late, again=confirmed == "again")
+                                    today=form.today, late=late, again=confirmed == "again",
+                                    old=form.old_ok == day)
     except BookError as exc:
+        if exc.key in ("date.old_year", "date.before_first"):  # asked as any old date
+            form.question = Question("old_date", form.clock(), day=day)
+            return form.live()
         if exc.key == "entry.again":  # most often a paper line keyed twice: ask
             form.question = Question("again", form.clock(), day=day, values=exc.values)
             return form.live()
