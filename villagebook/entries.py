@@ -95,6 +95,9 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
     cap holds for each resident's day (daycaps); a repeat of an entry recorded within a
     day is refused unless `again` says the gatherer means it."""
     gatherer = get_gatherer(book, by)
+    for resident in residents:
+        if not resident.active:
+            raise BookError("resident.retired_no_entry", label=resident.label())
     when = day if isinstance(day, date) else parse_day(day, today)
     if not old:
         check_old(book, when, today or date.today())

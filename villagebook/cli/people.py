@@ -66,6 +66,54 @@ def residents_add(book, name, household, corner, off_board, note, by):
     click.echo(t("resident.added", label=resident.label(), id=resident.id[:8]))
 
 
+@residents.command("edit")
+@click.argument("who")
+@click.option("--name", help="The corrected name.")
+@click.option("--household", help="The corrected household (户).")
+@click.option("--corner", help="The corrected corner (片区), e.g. 西片 for a typed 西.")
+@click.option("--on-board/--off-board", "on_board", default=None,
+              help="Show this name on public boards, or keep it off.")
+@by_option
+@with_book
+def residents_edit(book, who, name, household, corner, on_board, by):
+    """Correct a resident's name, household, corner or board choice (entries stay theirs)."""
+    from villagebook import people
+
+    old = people.find_resident(book, who)
+    done = people.update_resident(
+        book, old.id, old.name if name is None else name,
+        old.household if household is None else household,
+        old.corner if corner is None else corner,
+        old.on_board if on_board is None else on_board, actor=actor_of(book, by))
+    click.echo(t("resident.edited", label=done.label(), id=done.id[:8]) if done != old
+               else t("resident.unchanged", label=old.label()))
+
+
+@residents.command("retire")
+@click.argument("who")
+@click.option("--reason", required=True, help="Why, e.g. 搬到县城 (on the record).")
+@by_option
+@with_book
+def residents_retire(book, who, reason, by):
+    """Retire a resident who moved away or passed away: their entries stay and count."""
+    from villagebook import people, roster
+
+    done = roster.retire(book, people.find_resident(book, who), reason, actor_of(book, by))
+    click.echo(t("resident.retired", label=done.label(), id=done.id[:8]))
+
+
+@residents.command("unretire")
+@click.argument("who")
+@by_option
+@with_book
+def residents_unretire(book, who, by):
+    """Bring a retired resident back to the lists, the search and the boards."""
+    from villagebook import people, roster
+
+    done = roster.unretire(book, people.find_resident(book, who), actor_of(book, by))
+    click.echo(t("resident.unretired", label=done.label(), id=done.id[:8]))
+
+
 @residents.command("import")
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
 @by_option
