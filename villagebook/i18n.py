@@ -236,6 +236,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.k.entries": ("今日记录", "Today's list"),
     "ui.k.add": ("新增", "Add"),
     "ui.k.edit": ("修改", "Edit"),
+    "ui.retire_why": ("停用村民 {label} 的原因（记录都保留并照常计分）", "Why {label} is retired (their entries stay and count)"),
+    "ui.retire_hint": ("如 搬到县城", "e.g. moved to town"),
     "ui.k.retire": ("停用", "Retire"),
     "ui.k.month": ("换月", "Month"),
     "ui.k.print": ("打印", "Print"),

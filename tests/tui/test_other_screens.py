@@ -88,6 +88,22 @@ class TestResidentsScreen:
         added = people.find_resident(book, "杨秀英")
         assert (added.household, added.corner, added.on_board) == ("杨家2户", "南片", False)
 
+    async def test_r_retires_the_selected_resident_after_asking_why(self, app, book):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2", "slash")
+            await type_text(pilot, "mhy")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            await type_text(pilot, "搬到县城")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "马洪云" not in [r[0] for r in rows_of(app.screen.query_one("#residents"))]
+        assert people.find_resident(book, "马洪云").active is False
+        assert book.one("SELECT detail FROM audit WHERE action = 'residents.retire'")[0] \
+            .find("搬到县城") > 0
+
     async def test_a_residents_own_entries_and_totals(self, app, book):
         seed(book)
         async with app.run_test(size=SIZE) as pilot:

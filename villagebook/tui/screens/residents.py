@@ -23,6 +23,7 @@ class ResidentsScreen(BaseScreen):
         Binding("slash", "search", "ui.k.search"),
         Binding("a", "add", "ui.k.add"),
         Binding("e", "edit", "ui.k.edit"),
+        Binding("r", "retire", "ui.k.retire"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -93,6 +94,32 @@ class ResidentsScreen(BaseScreen):
 
     def action_add(self) -> None:
         self.app.push_screen(ResidentForm(None), lambda saved: saved and self.refresh_data())
+
+    def action_retire(self) -> None:
+        """Retire the selected resident (moved away, passed away), asking why: their
+        entries stay and count; `villagebook residents unretire` brings them back."""
+        from villagebook import roster
+        from villagebook.errors import BookError
+        from villagebook.tui.screens.ask_reason import AskReason
+
+        resident = self.selected()
+        if resident is None:
+            return
+
+        def decided(reason: str | None) -> None:
+            if not reason:
+                return
+            try:
+                roster.retire(self.book, resident, reason, self.app.gatherer)
+            except BookError as exc:
+                self.query_one("#resident-detail", Static).update(str(exc))
+                return
+            self.refresh_data()
+            self.query_one("#resident-detail", Static).update(
+                t("resident.retired", label=resident.label(), id=resident.id[:8]))
+
+        self.app.push_screen(AskReason(t("ui.retire_why", label=resident.label()),
+                                       placeholder=t("ui.retire_hint")), decided)
 
     def action_edit(self) -> None:
         resident = self.selected()
