@@ -102,3 +102,53 @@ def test_a_reader_that_stops_early_ends_the_listing_quietly(run, book, db_path):
         done = subprocess.run(["/bin/sh", "-c", command], capture_output=True, timeout=120)
         assert "积分汇总" in done.stdout.decode()
         assert done.stderr.decode() == ""
+
+
+class TestImportAsFilesCome:
+    """Rosters as they come from other offices (issue 12, point 1)."""
+
+    @pytest.mark.parametrize("sep", [";", "\t"])
+    def test_a_semicolon_or_tab_separated_file(self, run, tmp_path, sep):
+        path = tmp_path / "r.csv"
+        path.write_text(sep.join(["姓名", "户", "片区"]) + "\n"
+                        + sep.join(["杨小明", "杨家2户", "南片"]) + "\n", encoding="utf-8")
+        out = run("residents", "import", str(path))
+        assert out.exit_code == 0, out.output
+        assert "杨小明  杨家2户  南片" in run("residents", "list").output
+
+    def test_a_leading_number_column_is_skipped_and_named(self, run, tmp_path):
+        path = tmp_path / "r.csv"
+        path.write_text("序号,姓名,户,片区,电话\n1,杨小明,杨家2户,南片,138\n", encoding="utf-8")
+        out = run("residents", "import", str(path))
+        assert out.exit_code == 0, out.output
+        assert out.output.splitlines()[0] == "已忽略不认识的列：序号、电话"
+        assert "杨小明  杨家2户  南片" in run("residents", "list").output
+
+    def test_a_shift_jis_roster_is_refused_not_garbled(self, run, tmp_path, db_path):
+        path = tmp_path / "r.csv"
+        path.write_bytes("名前,世帯,地区\nやまだ はなこ,山田家,東区\n".encode("shift_jis"))
+        before = audit_count(db_path)
+        out = run("residents", "import", str(path))
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert "Shift-JIS" in out.output and audit_count(db_path) == before
+
+    def test_a_device_is_refused_without_reading_it(self, run, tmp_path):
+        import os
+
+        target = "/dev/zero" if os.path.exists("/dev/zero") else "NUL"
+        out = run("residents", "import", target)
+        assert out.exit_code == 1 and "不是普通文件" in out.output
+
+    def test_a_name_in_another_household_is_asked_about(self, run, tmp_path, db_path):
+        path = tmp_path / "r.csv"
+        path.write_text("姓名,户,片区\n马少军,马家9户,西片\n杨小明,杨家2户,南片\n",
+                        encoding="utf-8")
+        before = audit_count(db_path)
+        out = run("residents", "import", str(path))
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert "马少军（文件里：马家9户，簿子里：马家3户）" in out.output
+        assert "--same-name new" in out.output and audit_count(db_path) == before
+        skip = run("residents", "import", str(path), "--same-name", "skip")
+        assert skip.exit_code == 0 and "马家9户" not in run("residents", "list").output
+        new = run("residents", "import", str(path), "--same-name", "new")
+        assert new.exit_code == 0 and "马少军  马家9户  西片" in run("residents", "list").output

@@ -26,19 +26,32 @@ _NO = {"0", "no", "n", "false", "否", "不上榜"}
 
 
 def decode(data: bytes) -> str:
-    """Text of a CSV file in UTF-8 (with or without BOM) or GBK/GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise BookError("csv.encoding")
+    """Text of a CSV file in UTF-8 (with or without BOM) or GBK/GB18030. A roster saved on
+    a Japanese Windows (Shift-JIS) is refused, not read as garbled names: it reads as
+    Shift-JIS and holds kana, which no Chinese roster does. (A guesser such as
+    charset-normalizer takes short GBK files for Korean or Big5: too unsure to refuse on.)"""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        japanese = data.decode("shift_jis")
+    except UnicodeDecodeError:
+        japanese = ""
+    if any("\u3041" <= ch <= "\u30fa" for ch in japanese):
+        raise BookError("csv.other_encoding", encoding="Shift-JIS")
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise BookError("csv.encoding") from None
 
 
 def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """(line number, cells) for each non-empty line of the file."""
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():  # /dev/zero, a pipe: never read
+            raise BookError("csv.not_a_file", path=path)
         if path.stat().st_size > MAX_BYTES:
             raise BookError("csv.too_big", path=path)
         data = path.read_bytes()
@@ -47,7 +60,7 @@ def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     text = decode(data)
     if "\x00" in text:
         raise BookError("csv.encoding")
-    numbered, reader = [], csv.reader(io.StringIO(text, newline=""))
+    numbered, reader = [], csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text))
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
@@ -57,23 +70,36 @@ def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     return numbered
 
 
-def parse_residents(path: Path) -> list[dict]:
-    """Checked resident rows from a CSV of name,household,corner[,on_board]."""
+def _sniff(text: str) -> str:
+    """The delimiter: a comma, a semicolon (a spreadsheet in a European locale) or a tab,
+    as the csv module's Sniffer finds it in the first lines; a comma when unsure."""
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def parse_residents(path: Path, ignored: list[str] | None = None) -> list[dict]:
+    """Checked resident rows from a CSV of name,household,corner[,on_board]. A header row
+    is known by any cell naming a column (Chinese or English); the columns it does not
+    know (序号, 电话...) are skipped, and their names added to `ignored`."""
     rows = read_rows(path)
     if not rows:
         raise BookError("csv.empty", path=path)
     columns = ["name", "household", "corner", "on_board"]
     first = [c.strip().lower() for c in rows[0][1]]
-    if first and first[0] in _HEADERS:
-        columns = [_HEADERS.get(c, c) for c in first]
+    if any(c in _HEADERS for c in first):
+        columns = [_HEADERS.get(c, "") for c in first]
         if "name" not in columns:
             raise BookError("csv.no_name_column")
+        if ignored is not None:
+            ignored += [rows[0][1][i].strip() for i, c in enumerate(columns) if not c]
         rows = rows[1:]
     out = []
     for line, cells in rows:
         if len(cells) > len(columns):
             raise BookError("csv.line", line=line, problem=_cols(len(cells), len(columns)))
-        record = dict(zip(columns, (c.strip() for c in cells), strict=False))
+        record = {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col}
         flag = record.get("on_board", "").lower()
         if flag not in _YES | _NO:
             raise BookError("csv.line", line=line, problem=_bad_flag(flag))
@@ -100,14 +126,31 @@ def _bad_flag(flag: str) -> str:
     return t("csv.bad_flag", value=shown[:20])  # one line, whatever the cell held
 
 
-def import_residents(book, path: Path, actor: str | None = None) -> tuple[int, int]:
-    """Add every new resident of the file in one transaction; (added, already there)."""
-    rows = parse_residents(path)
+def import_residents(book, path: Path, actor: str | None = None,
+                     same_name: str | None = None,
+                     ignored: list[str] | None = None) -> tuple[int, int]:
+    """Add every new resident of the file in one transaction; (added, not added). A name
+    already in the book in another household is a second person (`same_name="new"`) or
+    the same one typed with another household (`"skip"`); asked for, never guessed."""
+    rows = parse_residents(path, ignored)
     existing = {(r["name"], r["household"]) for r in book.query(
         "SELECT name, household FROM residents")}
+    households: dict[str, list[str]] = {}
+    for name, household in sorted(existing):
+        households.setdefault(name, []).append(household or "-")
+    twins = [row for row in rows if row["name"] in households
+             and (row["name"], row["household"]) not in existing]
+    if twins and same_name not in ("new", "skip"):
+        from villagebook.i18n import t
+
+        listed = "; ".join(t("csv.twin", name=r["name"], file=r["household"] or "-",
+                             book="、".join(households[r["name"]])) for r in twins[:8])
+        raise BookError("csv.same_name", count=len(twins), names=listed)
     fresh, seen = [], set()
     for row in rows:
         key = (row["name"], row["household"])
+        if same_name == "skip" and row["name"] in households:
+            continue
         if key not in existing and key not in seen:
             fresh.append(row)
             seen.add(key)

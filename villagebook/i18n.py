@@ -158,6 +158,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # csv
     "csv.encoding": ("文件编码看不懂（请存为 UTF-8 或 GBK 的 CSV）", "cannot read the file's encoding (save it as UTF-8 or GBK CSV)"),
     "csv.too_big": ("文件太大：{path}", "the file is too large: {path}"),
+    "csv.not_a_file": ("{path} 不是普通文件（不能从设备或管道导入），请先存成 CSV 文件", "{path} is not a plain file (no import from a device or a pipe): save it as a CSV file first"),
+    "csv.other_encoding": ("文件看起来是 {encoding} 编码（不是中文的 UTF-8 或 GBK），导入会成乱码：请在 Excel 或 WPS 里另存为 UTF-8 的 CSV", "the file looks like {encoding}, not Chinese UTF-8 or GBK, and would import as garbled names: save it as UTF-8 CSV in Excel or WPS"),
+    "csv.same_name": ("文件里有 {count} 个名字簿子里已有、但户不同：{names}。是另外的人请加 --same-name new，是同一个人请加 --same-name skip（未导入任何内容）", "{count} names are already in the book in another household: {names}. Add --same-name new if they are other people, --same-name skip if the same (nothing was imported)"),
+    "csv.twin": ("{name}（文件里：{file}，簿子里：{book}）", "{name} (file: {file}; book: {book})"),
+    "csv.same_name_ask": ("这些是另外的人（new）还是同一个人（skip）？", "Are they other people (new) or the same ones (skip)?"),
+    "csv.ignored": ("已忽略不认识的列：{columns}", "columns not known, ignored: {columns}"),
     "csv.broken": ("CSV 第 {line} 行格式错误：{why}", "CSV line {line} is malformed: {why}"),
     "csv.empty": ("文件是空的：{path}", "the file is empty: {path}"),
     "csv.no_name_column": ("表头里没有“姓名/name”列", "the header has no name column"),

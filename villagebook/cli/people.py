@@ -116,13 +116,32 @@ def residents_unretire(book, who, by):
 
 @residents.command("import")
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--same-name", type=click.Choice(["new", "skip"]),
+              help="A name already in the book in another household: another person (new) "
+                   "or the same one (skip). Asked at a terminal when left out.")
 @by_option
 @with_book
-def residents_import(book, csv_file, by):
-    """Import residents from a CSV of name,household,corner[,on_board] (all or nothing)."""
+def residents_import(book, csv_file, same_name, by):
+    """Import residents from a CSV of name,household,corner[,on_board] (all or nothing);
+    comma, semicolon or tab; headers in Chinese or English, unknown columns skipped."""
     from villagebook import csvio
+    from villagebook.cli.terminal import has_terminal
+    from villagebook.errors import BookError
 
-    added, skipped = csvio.import_residents(book, csv_file, actor=actor_of(book, by))
+    ignored: list[str] = []
+    try:
+        added, skipped = csvio.import_residents(book, csv_file, actor_of(book, by), same_name,
+                                                ignored)
+    except BookError as exc:
+        if exc.key != "csv.same_name" or same_name or not has_terminal():
+            raise
+        click.echo(str(exc))
+        choice = click.prompt(t("csv.same_name_ask"), type=click.Choice(["new", "skip"]))
+        ignored.clear()
+        added, skipped = csvio.import_residents(book, csv_file, actor_of(book, by), choice,
+                                                ignored)
+    if ignored:
+        click.echo(t("csv.ignored", columns="、".join(c or "-" for c in ignored)))
     click.echo(t("resident.imported", added=added, skipped=skipped))
 
 
