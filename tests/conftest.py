@@ -77,3 +77,12 @@ def run(book, db_path):
 def audit_count(db_path) -> int:
     with Book.open(db_path) as b:
         return b.one("SELECT COUNT(*) FROM audit")[0]
+
+
+def as_version(monkeypatch, version: int) -> None:
+    """Books made from here on are made as villagebook's schema `version` made them (an
+    older book, to migrate); monkeypatch.undo() brings the current schema back."""
+    from villagebook import book as book_module
+
+    monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:version])
+    monkeypatch.setattr(book_module, "SCHEMA_VERSION", version)

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, as_version
 
 from villagebook import book as book_module
 from villagebook import check as check_module
@@ -75,8 +75,7 @@ def test_an_entry_unvoided_with_its_pointer_put_back_is_named(book, db_path):
 
 def test_a_version_4_book_with_a_final_month_gains_its_pointers(tmp_path, monkeypatch):
     path = tmp_path / "v4.db"
-    monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:4])
-    monkeypatch.setattr(book_module, "SCHEMA_VERSION", 4)
+    as_version(monkeypatch, 4)
     with Book.create(path, "老村") as old:
         people.add_gatherer(old, "杨秋云", "东片")
         people.add_resident(old, "马少军", "马家3户", "东片")

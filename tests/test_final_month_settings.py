@@ -8,11 +8,10 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from conftest import MONTH, TODAY
+from conftest import MONTH, TODAY, as_version
 from pypdf import PdfReader
 
 from reports import publish
-from villagebook import book as book_module
 from villagebook import entries, months, people, settings, tally
 from villagebook.book import Book
 from villagebook.check import check
@@ -101,8 +100,7 @@ def test_a_final_months_settings_are_guarded_and_checked(finalized, db_path):
 def test_an_older_book_keeps_the_settings_its_final_months_were_finalized_under(
         tmp_path, monkeypatch):
     path = tmp_path / "v5.db"
-    monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:5])
-    monkeypatch.setattr(book_module, "SCHEMA_VERSION", 5)
+    as_version(monkeypatch, 5)
     with Book.create(path, "老村") as old:
         people.add_gatherer(old, "杨秋云", "东片")
         people.add_resident(old, "马少军", "马家3户", "东片")

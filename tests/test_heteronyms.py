@@ -4,6 +4,7 @@ a resident is found by the surname's reading as well as by the ordinary one."""
 import sqlite3
 
 import pytest
+from conftest import as_version
 from pypinyin import Style, pinyin
 
 from villagebook import book as book_module
@@ -113,8 +114,7 @@ def test_a_csv_import_indexes_every_reading(run, book, tmp_path):
 
 def test_a_version_2_book_is_indexed_when_opened(tmp_path, monkeypatch):
     path = tmp_path / "v2.db"
-    monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:2])
-    monkeypatch.setattr(book_module, "SCHEMA_VERSION", 2)
+    as_version(monkeypatch, 2)
     with Book.create(path, "老村") as old:
         for i, name in enumerate(("单田芳", "曾小红", "马少军", "万俟小明")):
             ordinary, initials = readings.romanize(name)

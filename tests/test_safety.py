@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MONTH, audit_count
+from conftest import MONTH, as_version, audit_count
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,11 +84,23 @@ class TestCheck:
             f"（记录号 {entry_id}）\n")
 
 
+def connect_with(monkeypatch, pragma: str) -> None:
+    """Every connection the book opens runs `pragma` first: a write-protected stick
+    (query_only; root ignores chmod), an impatient lock wait (busy_timeout)."""
+    connect = book_module._connect
+
+    def patched(path):
+        conn = connect(path)
+        conn.execute(f"PRAGMA {pragma}")
+        return conn
+
+    monkeypatch.setattr(book_module, "_connect", patched)
+
+
 class TestMigrations:
     def test_a_version_1_book_opens_and_gains_the_months_cycle(self, tmp_path, monkeypatch):
         path = tmp_path / "v1.db"
-        monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:1])
-        monkeypatch.setattr(book_module, "SCHEMA_VERSION", 1)
+        as_version(monkeypatch, 1)
         with Book.create(path, "老村") as old:
             people.add_gatherer(old, "杨秋云")
             old.conn.execute(  # as version 1 wrote it: no search keys
@@ -119,25 +131,8 @@ class TestMigrations:
 
 
 class TestEachTroubleItsOwnLine:
-    """A locked book, a place that cannot be written, a full disk (TestFullDisk) and a
-    newer book are different troubles, and each is said as itself, never as 'damaged'."""
-
-    def test_a_place_that_cannot_be_written(self, run, book, db_path, monkeypatch):
-        connect = book_module._connect
-
-        def read_only(path):  # as on a write-protected stick (root ignores chmod)
-            conn = connect(path)
-            conn.execute("PRAGMA query_only = 1")
-            return conn
-
-        monkeypatch.setattr(book_module, "_connect", read_only)
-        monkeypatch.setattr(backup, "backup", lambda *a, **k: None)
-        before = audit_count(db_path)
-        out = run("record", "马少军", "labour", "8", "--by", "杨秋云")
-        assert out.exit_code == 1 and out.output.count("\n") == 1
-        assert "只能读、不能写" in out.output and "磁盘已满" not in out.output
-        monkeypatch.undo()
-        assert audit_count(db_path) == before
+    """A locked book, a place that cannot be written (TestHostileInput), a full disk
+    (TestFullDisk) and a newer book are different troubles, each said as itself."""
 
     def test_a_newer_book_says_upgrade_even_with_a_backup_about(self, run, book, db_path):
         backup.backup(book)
@@ -149,14 +144,7 @@ class TestEachTroubleItsOwnLine:
         assert "损坏" not in out.output
 
     def test_a_locked_book_says_busy(self, run, book, db_path, monkeypatch):
-        connect = book_module._connect
-
-        def impatient(path):
-            conn = connect(path)
-            conn.execute("PRAGMA busy_timeout = 100")
-            return conn
-
-        monkeypatch.setattr(book_module, "_connect", impatient)
+        connect_with(monkeypatch, "busy_timeout = 100")
         holder = sqlite3.connect(db_path, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
         try:
@@ -282,17 +270,14 @@ class TestHostileInput:
                                                              monkeypatch):
         made = backup.backup(book)
         book.close()
-        connect = book_module._connect
-
-        def read_only(path):
-            conn = connect(path)
-            conn.execute("PRAGMA query_only = ON")
-            return conn
-
-        monkeypatch.setattr(book_module, "_connect", read_only)
+        before = audit_count(db_path)
+        connect_with(monkeypatch, "query_only = ON")
         out = run("record", "msj", "labour", "4", "--by", "杨秋云")
         assert out.exit_code == 1 and out.output.count("\n") == 1
         assert "只能读、不能写" in out.output and f"最新的备份：{made}" in out.output
+        assert "磁盘已满" not in out.output  # a read-only place is not a full disk
+        monkeypatch.undo()
+        assert audit_count(db_path) == before
 
     def test_a_one_megabyte_name_is_refused_and_nothing_written(self, run, db_path):
         before = audit_count(db_path)

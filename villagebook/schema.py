@@ -5,6 +5,11 @@ audit log are never deleted, an entry changes only by being voided once, with a 
 and nothing is added to or voided in a final month.
 """
 
+from __future__ import annotations
+
+from villagebook.history import start as _start_history  # light: no import of its own
+from villagebook.monthsettings import freeze_final_months as _freeze_final_months
+
 APPLICATION_ID = 0x56424B31  # "VBK1": marks a SQLite file as a villagebook book
 
 _V1 = [
@@ -227,13 +232,6 @@ _V3 = [
 ]
 
 
-
-def _start_history(conn) -> None:
-    from villagebook import history
-
-    history.start(conn)
-
-
 # v4: the hash-chained log (history.py). Each line carries the table and the complete row
 # it changed, and its hash; a book made before starts its chain here, adopting every row.
 _V4 = [
@@ -280,12 +278,6 @@ _V5 = [
     _ENTRY_ONLY_VOID_V5,
     _ENTRY_TRIGGERS[3],  # entries_no_void_in_final_month, as it was
 ]
-
-
-def _freeze_final_months(conn) -> None:
-    from villagebook import monthsettings
-
-    monthsettings.freeze_final_months(conn)
 
 
 # v6: a final month keeps the settings in force when it became final (points per star,
