@@ -95,3 +95,23 @@ def test_the_log_shows_every_write_newest_first(run):
     entries = run.json("log", "--limit", "3")
     assert [e["action"] for e in entries] == ["entry.record", "residents.add", "residents.add"]
     assert entries[0]["seq"] > entries[1]["seq"]
+
+
+def test_the_log_reads_in_words_and_is_searched_in_them(run):
+    """A committee member reads who did what to whom, and finds every void by its word."""
+    run("record", "msj", "labour", "8", "--note", "安装篮球架")
+    run("record", "马洪云", "goods", "3000")
+    wrong = [e for e in run.json("entries") if e["resident_name"] == "马洪云"]
+    assert run("void", wrong[0]["id"][:8], "--reason", "记错了人").exit_code == 0
+    said = run("log", "--limit", "3").output
+    assert "杨秋云 作废 马洪云 的一条记录（物品捐赠 +30.00 分），原因：记错了人" in said
+    assert "杨秋云 给 马少军 记 义务劳动 8 小时 +2.00 分" in said and "安装篮球架" in said
+    assert "entry.record" not in said and "points_c" not in said
+    voids = run.json("log", "--search", "作废")
+    assert [line["action"] for line in voids] == ["entry.void"]
+    labour = run.json("log", "--search", "义务劳动 马少军")
+    assert [line["action"] for line in labour] == ["entry.record"]
+    english = run("--lang", "en", "log", "--limit", "3").output
+    assert "杨秋云 voided an entry of 马洪云 (Goods, +30.00 points): 记错了人" in english
+    assert [line["action"] for line in run.json("--lang", "en", "log", "--search", "voided")] \
+        == ["entry.void"]

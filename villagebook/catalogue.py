@@ -124,7 +124,8 @@ def get(book, code: str) -> Category:
         " WHERE code = lower(?) OR name_zh = ? OR lower(name_en) = lower(?)",
         (wanted, wanted, wanted),
     )
-    known = ", ".join(c.code for c in categories(book))
+    known = ("、" if get_lang() == "zh" else ", ").join(
+        f"{c.name} {c.code}" for c in categories(book))
     if row is None:
         raise BookError("category.unknown", code=wanted, known=known)
     if not row["active"]:

@@ -189,12 +189,18 @@ class TestLogScreen:
             await pilot.press("f6")
             await pilot.pause()
             rows = rows_of(app.screen.query_one("#log"))
-            assert rows[0][3] == "entry.record" and "马淑婷" in rows[0][4]
+            assert " 给 马淑婷 记 表彰" in rows[0][2]
             await pilot.press("slash")
             await type_text(pilot, "马洪云")
             await pilot.pause()
             rows = rows_of(app.screen.query_one("#log"))
-            assert {r[3] for r in rows} == {"entry.record", "residents.add"}
+            assert len(rows) == 2 and "给 马洪云 记 物品捐赠 3000 元 +30.00 分" in rows[0][2]
+            assert "添加村民 马洪云" in rows[1][2]
+            await pilot.press("ctrl+a", "ctrl+k")  # the search box cleared, then a word
+            await type_text(pilot, "添加村民")
+            await pilot.pause()
+            rows = rows_of(app.screen.query_one("#log"))
+            assert rows and all("添加村民" in r[2] for r in rows)
 
     async def test_a_papers_fingerprint_is_checked_from_the_log_screen(self, app, book):
         from villagebook import history

@@ -55,18 +55,19 @@ def _against(book, backup_path: Path) -> str:
 
 @click.command()
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100000))
-@click.option("--search", help="Only lines that mention this (a name, an id, an action).")
+@click.option("--search", help="Only lines that say all of these words (a name, a category, 作废, an id).")
 @format_option
 @with_book
 def log(book, limit, search, fmt):
-    """The audit log, newest first."""
-    from villagebook import auditlog
+    """The audit log, newest first, in words: who did what, to whom, and why."""
+    from villagebook import auditlog, logwords
 
     lines = auditlog.recent(book, limit, search or "")
-    table = [[a.seq, a.at, a.actor, a.action, a.subject[:12],
-              a.summary if len(a.summary) <= 60 else a.summary[:57] + "..."] for a in lines]
-    emit(["seq", "at", "actor", "action", "subject", "detail"], table, fmt,
-         [vars(a) for a in lines], numeric={0})
+    names = logwords.Names(book)
+    said = [logwords.words(a, names) for a in lines]
+    table = [[a.seq, a.at[:16].replace("T", " "), words] for a, words in zip(lines, said)]
+    records = [{**vars(a), "words": words} for a, words in zip(lines, said)]
+    emit(["seq", "at", "what"], table, fmt, records, numeric={0})
 
 
 @click.command()

@@ -26,7 +26,8 @@ def settings_list(book, fmt):
     from villagebook import settings as settings_mod
 
     values = settings_mod.as_dict(book)
-    emit(["key", "value"], [[k, v] for k, v in values.items()], fmt, values)
+    emit(["key", "means", "value"], [[k, t(f"setting.{k}"), v] for k, v in values.items()],
+         fmt, values)
 
 
 @settings.command("set", context_settings={"ignore_unknown_options": True})

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Label
 
-from villagebook import auditlog
+from villagebook import auditlog, logwords
 from villagebook.i18n import t
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
@@ -34,16 +34,17 @@ class LogScreen(BaseScreen):
         self.query_one("#log-search", Input).placeholder = t("ui.k.search") + " /"
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns(t("h.seq"), t("h.at"), t("h.actor"), t("h.action"), t("h.detail"))
+        table.add_columns(t("h.seq"), t("h.at"), t("h.what"))
 
     @on(Input.Changed, "#log-search")
     def refresh_data(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         search = self.query_one("#log-search", Input).value
+        names = logwords.Names(self.book)
         for line in auditlog.recent(self.book, 100, search):
-            table.add_row(str(line.seq), line.at[5:16].replace("T", " "), line.actor,
-                          line.action, line.summary[:80], key=str(line.seq))
+            table.add_row(str(line.seq), line.at[5:16].replace("T", " "),
+                          logwords.words(line, names), key=str(line.seq))
 
     def action_search(self) -> None:
         self.query_one("#log-search", Input).focus()
