@@ -29,10 +29,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "{actor} retired the resident {name}: {reason}"),
     "residents.unretire": ("{actor} 让村民 {name} 回到名册",
                            "{actor} brought the resident {name} back"),
-    "residents.merge": ("{actor} 把村民 {from_name} 的 {count} 条记录并到 {name} 名下（{from_name} "
-                        "退出名册）",
-                        "{actor} merged {count} entries of {from_name} into {name} ({from_name} "
-                        "retired)"),
+    "residents.merge": ("{actor} 把村民 {name} 并到 {into_name} 名下：{count} 条记录转过去，"
+                        "{name} 退出名册",
+                        "{actor} merged the resident {name} into {into_name}: {count} entries "
+                        "moved, {name} retired"),
     "residents.import": ("{actor} 从文件 {file} 导入村民：新增 {added} 位，跳过 {skipped} 位",
                          "{actor} imported residents from {file}: {added} added, {skipped} "
                          "skipped"),
@@ -41,7 +41,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "catalogue.add": ("{actor} 在积分细则里加上 {rule}", "{actor} added to the rules: {rule}"),
     "catalogue.retire": ("{actor} 停用积分类别 {rule}", "{actor} retired the category {rule}"),
     "book.init": ("{actor} 建立 {village} 的积分簿", "{actor} created the book of {village}"),
-    "book.restore": ("{actor} 用备份 {source} 恢复积分簿", "{actor} restored the book from {source}"),
+    "book.restore": ("{actor} 用备份 {source} 恢复积分簿",
+                     "{actor} restored the book from {source}"),
     "history.start": ("日志从这里起加上哈希链", "the log's hash chain begins here"),
     "history.adopt": ("把已有的{table} {key} 记进哈希链", "{table} {key}, already there, enters "
                       "the hash chain"),
@@ -121,7 +122,7 @@ def _fill(values: dict, action: str, line, detail: dict, data: dict, names: Name
         values["points"] = _points(values["points_c"])
     values["late"] = ("，补记" if zh else ", late") if values.get("late") else ""
     values["note"] = (("，" if zh else ", ") + values["note"]) if values.get("note") else ""
-    if action in ("residents.edit", "residents.merge"):
+    if action == "residents.edit":
         values["name"] = names.resident(line.subject)
         values["changes"] = ("，" if zh else ", ").join(
             f"{t('f.' + k)} {_said(pair[0])}→{_said(pair[1])}" for k, pair in detail.items()

@@ -104,6 +104,41 @@ class TestResidentsScreen:
         assert book.one("SELECT detail FROM audit WHERE action = 'residents.retire'")[0] \
             .find("搬到县城") > 0
 
+    async def test_h_lists_the_retired_and_u_brings_one_back(self, app, book):
+        from villagebook import roster
+
+        roster.retire(book, people.find_resident(book, "马洪云"), "搬到县城", "杨秋云")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2", "h", "slash")
+            await type_text(pilot, "马洪云")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert rows_of(app.screen.query_one("#residents"))[0][:4] == [
+                "马洪云", "马家5户", "东片", "已停用"]
+            await pilot.press("u")
+            await pilot.pause()
+            assert "已恢复村民 马洪云" in text_of(app.screen.query_one("#resident-detail"))
+        assert people.find_resident(book, "马洪云").active is True
+
+    async def test_m_merges_the_selected_resident_into_another(self, app, book):
+        people.add_resident(book, "马少君", "马家3户", "东片")
+        entries.record(book, people.find_resident(book, "马少君"), "labour", "8", "杨秋云")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f2", "slash")
+            await type_text(pilot, "马少君")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("m")
+            await pilot.pause()
+            await type_text(pilot, "马少军")
+            await pilot.press("enter")
+            await pilot.pause()
+            said = text_of(app.screen.query_one("#resident-detail"))
+            assert said.startswith("已把 马少君（马家3户 东片） 并到 马少军（马家3户 东片） 名下：1 条")
+        shaojun = people.find_resident(book, "马少军")
+        assert [e.quantity for e in entries.entries_of(book, resident_id=shaojun.id)] == ["8"]
+        assert people.find_resident(book, "马少君").active is False
+
     async def test_a_residents_own_entries_and_totals(self, app, book):
         seed(book)
         async with app.run_test(size=SIZE) as pilot:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from villagebook.cli.actors import actor_of
+from villagebook.cli.actors import actor_of, committee_pin
 from villagebook.cli.failures import Group
 from villagebook.cli.options import by_option, format_option, group_options, with_book
 from villagebook.cli.output import emit
@@ -112,6 +112,28 @@ def residents_unretire(book, who, by):
 
     done = roster.unretire(book, people.find_resident(book, who), actor_of(book, by))
     click.echo(t("resident.unretired", label=done.label(), id=done.id[:8]))
+
+
+@residents.command("merge")
+@click.argument("into_who", metavar="A")
+@click.argument("other_who", metavar="B")
+@by_option
+@with_book
+def residents_merge(book, into_who, other_who, by):
+    """Make B one with A when they are one person (a name typed twice): B's entries of
+    months not final move to A, each voided and recorded again on the log; B is retired.
+    Needs the committee PIN.
+
+    Entries of final months stay with B, as the posted boards showed them."""
+    from villagebook import merging, people
+
+    into, other = people.find_resident(book, into_who), people.find_resident(book, other_who)
+    committee_pin(book, "residents merge")
+    done = merging.merge(book, into, other, actor_of(book, by))
+    click.echo(t("merge.done", other=done.other.label(), into=done.into.label(),
+                 moved=done.moved))
+    if done.kept_final:
+        click.echo(t("merge.kept_final", count=done.kept_final, other=done.other.label()))
 
 
 @residents.command("import")

@@ -24,7 +24,11 @@ class ResidentsScreen(BaseScreen):
         Binding("a", "add", "ui.k.add"),
         Binding("e", "edit", "ui.k.edit"),
         Binding("r", "retire", "ui.k.retire"),
+        Binding("m", "merge", "ui.k.merge"),
+        Binding("h", "show_retired", "ui.k.show_retired"),
+        Binding("u", "unretire", "ui.k.unretire"),
     ]
+    with_retired = False  # h shows retired residents too (marked), so u can bring one back
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,13 +51,18 @@ class ResidentsScreen(BaseScreen):
     @on(Input.Changed, "#resident-search")
     def refresh_data(self) -> None:
         query = self.query_one("#resident-search", Input).value.strip()
-        found = (people.search(self.book, query, limit=MAX_ROWS) if query
-                 else people.list_residents(self.book, limit=MAX_ROWS))
+        if self.with_retired:
+            found = [r for r in people.list_residents(self.book, include_inactive=True)
+                     if not query or query in r.name or query.lower() in r.pinyin
+                     or query.lower() in r.initials][:MAX_ROWS]
+        else:
+            found = (people.search(self.book, query, limit=MAX_ROWS) if query
+                     else people.list_residents(self.book, limit=MAX_ROWS))
         table = self.query_one(DataTable)
         table.clear()
         for r in found:
-            table.add_row(r.name, r.household, r.corner, t("yes" if r.on_board else "no"),
-                          key=r.id)
+            board = t("yes" if r.on_board else "no") if r.active else t("ui.retired_mark")
+            table.add_row(r.name, r.household, r.corner, board, key=r.id)
         total = len(found) if query else people.count_residents(self.book)
         key = "ui.residents_some" if total > len(found) else "ui.residents_title"
         self.query_one("#residents-title", Label).update(t(key, count=total, shown=len(found)))
@@ -120,6 +129,70 @@ class ResidentsScreen(BaseScreen):
 
         self.app.push_screen(AskReason(t("ui.retire_why", label=resident.label()),
                                        placeholder=t("ui.retire_hint")), decided)
+
+    def say(self, text: str) -> None:
+        """A line in the detail box, after the list's own refresh has shown the entries."""
+        self.call_after_refresh(self.query_one("#resident-detail", Static).update, text)
+
+    def action_show_retired(self) -> None:
+        self.with_retired = not self.with_retired
+        self.refresh_data()
+
+    def action_unretire(self) -> None:
+        from villagebook import roster
+        from villagebook.errors import BookError
+
+        resident = self.selected()
+        if resident is None:
+            return
+        try:
+            roster.unretire(self.book, resident, self.app.gatherer)
+        except BookError as exc:
+            self.say(str(exc) + (t("ui.retired_how") if not self.with_retired else ""))
+            return
+        self.refresh_data()
+        self.say(t("resident.unretired", label=resident.label(), id=resident.id[:8]))
+
+    def action_merge(self) -> None:
+        """The selected resident (B) is one person with another (A), typed by name or id:
+        after the committee's PIN, B's entries of months not final become A's."""
+        from villagebook import merging
+        from villagebook.errors import BookError
+        from villagebook.tui.screens.ask_reason import AskReason
+        from villagebook.tui.screens.pin_prompt import with_committee_pin
+
+        other = self.selected()
+        if other is None:
+            return
+
+        def named(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                into = people.find_resident(self.book, text)
+            except BookError as exc:
+                self.say(str(exc))
+                return
+
+            def merge() -> None:
+                try:
+                    done = merging.merge(self.book, into, other, self.app.gatherer)
+                except BookError as exc:
+                    self.say(str(exc))
+                    return
+                self.refresh_data()
+                said = t("merge.done", other=done.other.label(), into=done.into.label(),
+                         moved=done.moved)
+                if done.kept_final:
+                    said += "\n" + t("merge.kept_final", count=done.kept_final,
+                                     other=done.other.label())
+                self.say(said)
+
+            with_committee_pin(self, merge, t("ui.merge_action", name=other.name))
+
+        self.app.push_screen(AskReason(t("ui.merge_into", label=other.label()),
+                                       message=t("ui.merge_what"),
+                                       placeholder=t("ui.merge_hint"), field="name"), named)
 
     def action_edit(self) -> None:
         resident = self.selected()
