@@ -65,7 +65,7 @@ class TestRefusals:
 
     @pytest.mark.parametrize("args, message", [
         (["马少君", "labour", "4"], "找不到村民：马少君（相近的：马少军"),
-        (["msj", "bogus", "4"], "没有这个类别：bogus（可用：义务劳动 labour、现金捐赠 donation、物品捐赠 goods"),
+        (["msj", "bogus", "4"], "没有这个类别：bogus（可用：义务劳动 labour、现金捐赠 donation"),
         (["msj", "labour", "-3"], "数量不能为负数：-3（只记贡献，不扣分）"),
         (["msj", "labour", "0"], "数量必须大于 0：0"),
         (["msj", "labour", "lots"], "数量不是数字：lots"),

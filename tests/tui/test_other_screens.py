@@ -134,7 +134,8 @@ class TestResidentsScreen:
             await pilot.press("enter")
             await pilot.pause()
             said = text_of(app.screen.query_one("#resident-detail"))
-            assert said.startswith("已把 马少君（马家3户 东片） 并到 马少军（马家3户 东片） 名下：1 条")
+            assert said.startswith("已把 马少君（马家3户 东片） 并到 马少军（马家3户 东片）")
+            assert "名下：1 条记录转过去" in said
         shaojun = people.find_resident(book, "马少军")
         assert [e.quantity for e in entries.entries_of(book, resident_id=shaojun.id)] == ["8"]
         assert people.find_resident(book, "马少君").active is False
