@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from villagebook.cli.failures import UserError
+from villagebook.cli.helptext import Command
 from villagebook.cli.options import format_option, with_book
 from villagebook.cli.output import emit
 from villagebook.errors import BookError
 from villagebook.i18n import t
 
 
-@click.command("check")
+@click.command("check", cls=Command)
 @click.option("--full", is_flag=True,
               help="SQLite's full integrity_check (slow on a big book) instead of quick_check.")
 @click.option("--against", "backup_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -53,9 +54,10 @@ def _against(book, backup_path: Path) -> str:
              at=verdict.at or "?", head=verdict.head.seq if verdict.head else 0)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100000))
-@click.option("--search", help="Only lines that say all of these words (a name, a category, 作废, an id).")
+@click.option("--search",
+              help="Only lines that say all of these words (a name, a category, 作废, an id).")
 @format_option
 @with_book
 def log(book, limit, search, fmt):
@@ -65,12 +67,13 @@ def log(book, limit, search, fmt):
     lines = auditlog.recent(book, limit, search or "")
     names = logwords.Names(book)
     said = [logwords.words(a, names) for a in lines]
-    table = [[a.seq, a.at[:16].replace("T", " "), words] for a, words in zip(lines, said)]
-    records = [{**vars(a), "words": words} for a, words in zip(lines, said)]
+    table = [[a.seq, a.at[:16].replace("T", " "), words]
+             for a, words in zip(lines, said, strict=True)]
+    records = [{**vars(a), "words": words} for a, words in zip(lines, said, strict=True)]
     emit(["seq", "at", "what"], table, fmt, records, numeric={0})
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("pdf", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--code", help="The fingerprint printed on a paper, e.g. 7KQ2-M9XD-41 · 1204.")
 @click.option("--line", type=click.IntRange(1), help="The log line printed beside the code.")
@@ -98,7 +101,7 @@ def verify(book, pdf, code, line):
                  period=found.period, seq=found.seq))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("month_text", metavar="MONTH", required=False)
 @with_book
 def review(book, month_text):

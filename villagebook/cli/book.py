@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from villagebook.book import Book, system_user
+from villagebook.cli.helptext import Command
 from villagebook.cli.options import book_path, by_option, db_option, lang_option, with_book
 from villagebook.cli.output import emit_sheet
 from villagebook.cli.terminal import has_terminal, open_ui
@@ -14,7 +15,7 @@ from villagebook.i18n import t
 from villagebook.quantities import parse_month
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--village", required=True, help="The village's name, e.g. 夹矿马家村.")
 @db_option
 @lang_option
@@ -27,7 +28,7 @@ def init(village, db_path, by):
         click.echo(t("init.done", village=settings.load(book).village, path=book.path))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the demo book here instead of demo.db beside the book.")
 @lang_option
@@ -53,7 +54,7 @@ def demo(keep):
         emit_sheet(book, tally.month_sheet(book, parse_month(None)), "table", "sheet.title")
 
 
-@click.command("backup")
+@click.command("backup", cls=Command)
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @with_book
 def backup_cmd(book, folder):
@@ -64,7 +65,7 @@ def backup_cmd(book, folder):
     click.echo(t("backup.done", path=backup.backup(book, folder)))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @lang_option

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from villagebook.cli.actors import committee_pin, remember, resolve_gatherer
+from villagebook.cli.helptext import Command
 from villagebook.cli.options import by_option, format_option, with_book
 from villagebook.cli.output import emit
 from villagebook.i18n import get_lang, t
@@ -16,7 +17,7 @@ def _what(entry) -> str:
     return "" if kind == "fixed" else f"{entry.quantity} {t(f'unit.{kind}')}"
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
+@click.command(cls=Command, context_settings={"ignore_unknown_options": True})
 @click.argument("who")
 @click.argument("category")
 @click.argument("quantity", required=False)
@@ -45,7 +46,7 @@ def record(book, who, category, quantity, day, note, late, again, old, by):
                  what=what, day=entry.day, id=entry.id[:8]))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("entry_id")
 @click.option("--reason", required=True, help="Why the entry is withdrawn.")
 @by_option
@@ -64,7 +65,7 @@ def void(book, entry_id, reason, by):
                  points=fmt_points(entry.points_c), reason=entry.void_reason))
 
 
-@click.command("entries")
+@click.command("entries", cls=Command)
 @click.option("--month", help="Only this month (YYYY-MM).")
 @click.option("--resident", "who", help="Only this resident.")
 @format_option

@@ -11,6 +11,7 @@ import sqlite3
 import click
 
 from villagebook import i18n
+from villagebook.cli.helptext import Command, Translated
 from villagebook.errors import BookError
 from villagebook.i18n import t
 
@@ -23,8 +24,12 @@ class UserError(click.ClickException):
         click.echo(prefix + self.format_message(), err=True)
 
 
-class Group(click.Group):
-    """A command group whose failures reach the user as one clear line."""
+class Group(Translated, click.Group):
+    """A command group whose failures reach the user as one clear line, and whose help is
+    in the user's language."""
+
+    command_class = Command
+    group_class = type
 
     def invoke(self, ctx):
         try:

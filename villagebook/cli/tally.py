@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
+from villagebook.cli.helptext import Command
 from villagebook.cli.options import format_option, with_book
 from villagebook.cli.output import emit_sheet
 from villagebook.quantities import parse_month
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("month", required=False)
 @click.option("--all", "include_all", is_flag=True, help="Include residents with no entries.")
 @format_option
@@ -22,7 +23,7 @@ def tally(book, month, include_all, fmt):
     emit_sheet(book, sheet, fmt, "sheet.title")
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--since", help="First month counted (YYYY-MM; default the first).")
 @click.option("--through", help="Last month counted (YYYY-MM; default this month).")
 @click.option("--all", "include_all", is_flag=True, help="Include residents with no entries.")
