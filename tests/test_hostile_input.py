@@ -52,3 +52,34 @@ def test_settings_never_traceback(run, key, value):
 
     with Book.open(run.db_path) as b:
         assert check(b) == []
+
+
+def _counts(db_path):
+    with Book.open(db_path) as b:
+        return tuple(b.one("SELECT (SELECT COUNT(*) FROM audit), (SELECT COUNT(*) FROM entries),"
+                           " (SELECT COUNT(*) FROM residents WHERE active = 1)"))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(command=st.sampled_from([("residents", "merge"), ("residents", "edit"),
+                                ("residents", "retire"), ("residents", "unretire"),
+                                ("log", "--search")]),
+       first=TEXT, second=TEXT)
+def test_the_roster_commands_and_log_search_never_traceback(run, db_path, command, first,
+                                                            second):
+    """merge, edit, retire, unretire and the log's search with hostile words: one line or a
+    done write, never a traceback, and the book still checks."""
+    from villagebook.check import check
+
+    run("record", "msj", "labour", "4", "--by", "杨秋云")
+    before = _counts(db_path)
+    args = {"merge": [first, second], "edit": [first, "--corner", second],
+            "retire": [first, "--reason", second], "unretire": [first],
+            "--search": [first + " " + second]}[command[1]]
+    out = run(*command, *args)
+    assert "Traceback" not in out.output and out.exit_code in (0, 1, 2), out.output
+    if out.exit_code != 0:
+        assert _counts(db_path) == before
+    with Book.open(db_path) as b:
+        assert check(b) == []
