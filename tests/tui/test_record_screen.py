@@ -226,7 +226,7 @@ class TestReviewFindings:
             assert notes == ["[bold]x2", "[/]"]
             await pilot.press("f6")
             await pilot.pause()
-            assert "note=[/]" in rows_of(app.screen.query_one("#log"))[1][4]
+            assert rows_of(app.screen.query_one("#log"))[1][2].endswith("，[/]）")
 
     async def test_backspace_typed_ahead_is_applied_in_order(self, app, book):
         from textual import events
