@@ -152,3 +152,23 @@ class TestImportAsFilesCome:
         assert skip.exit_code == 0 and "马家9户" not in run("residents", "list").output
         new = run("residents", "import", str(path), "--same-name", "new")
         assert new.exit_code == 0 and "马少军  马家9户  西片" in run("residents", "list").output
+
+
+def test_a_shared_full_name_is_listed_and_picked_by_household(run, book):
+    """Two 马少军 in two households: the refusal lists both with household and corner and
+    says how to pick; 马少军@马家9户 picks one."""
+    from villagebook import people
+
+    people.add_resident(book, "马少军", "马家9户", "西片")
+    refused = run("record", "马少军", "labour", "8", "--by", "杨秋云")
+    assert refused.exit_code == 1 and refused.output.count("\n") == 1
+    assert "马少军（马家3户 东片）" in refused.output and "马少军（马家9户 西片）" in refused.output
+    assert "姓名@户（如 马少军@马家3户）" in refused.output
+    done = run("record", "马少军@马家9户", "labour", "8", "--by", "杨秋云")
+    assert done.exit_code == 0, done.output
+    (entry,) = run.json("entries")
+    assert entry["resident_id"] == people.find_resident(book, "马少军@马家9户").id
+    nobody = run("record", "马少军@马家5户", "labour", "8", "--by", "杨秋云")
+    assert nobody.exit_code == 1 and "马家5户 没有叫 马少军 的村民" in nobody.output
+    english = run("--lang", "en", "record", "马少军", "labour", "8")
+    assert "Write name@household (e.g. 马少军@马家3户)" in english.output

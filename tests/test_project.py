@@ -70,7 +70,7 @@ def all_commands(group: click.Group, prefix=()):
 
 @pytest.mark.parametrize("path", [p for p, _ in all_commands(cli)], ids=" ".join)
 def test_every_command_has_help(path):
-    out = CliRunner().invoke(cli, [*path, "--help"])
+    out = CliRunner().invoke(cli, ["--lang", "en", *path, "--help"])
     assert out.exit_code == 0
     command = dict(all_commands(cli))[path]
     first_line = " ".join(command.help.strip().split("\n")[0].split())
@@ -82,4 +82,4 @@ def test_python_dash_m_and_no_subcommand_print_help():
                             text=True, env=dict(os.environ, VILLAGEBOOK_DB="/nonexistent.db"),
                             stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 0
-    assert "Usage: villagebook" in result.stdout and "record" in result.stdout
+    assert "用法：villagebook" in result.stdout and "record" in result.stdout

@@ -170,6 +170,17 @@ def find_resident(book, query: str) -> Resident:
     row = book.one("SELECT * FROM residents WHERE id = ?", (query.lower(),))
     if row is not None:
         return _resident(row)
+    if "@" in query:  # 马少军@马家3户: the name within one household
+        name, household = (part.strip() for part in query.split("@", 1))
+        found = book.query("SELECT * FROM residents WHERE name = ? AND household = ?"
+                           " ORDER BY active DESC", (name, household))
+        if len(found) == 1 or (found and sum(r["active"] for r in found) == 1):
+            return _resident(found[0])
+        if not found:
+            raise BookError("resident.not_in_household", name=name, household=household)
+        listed = "; ".join(f"{_resident(r).label()} id {r['id'][:8]}" for r in found[:8])
+        raise BookError("resident.ambiguous", query=_brief(query), candidates=listed,
+                        example=found[0]["id"][:8])
     key = _ascii_key(query)
     for sql, value in (
         ("SELECT * FROM residents WHERE name = ? ORDER BY active DESC", query),
@@ -185,7 +196,8 @@ def find_resident(book, query: str) -> Resident:
             if sql.endswith("active DESC") and sum(r.active for r in found) == 1:
                 return found[0]
             listed = "; ".join(f"{r.label()} id {r.id[:8]}" for r in found[:8])
-            raise BookError("resident.ambiguous", query=_brief(query), candidates=listed)
+            raise BookError("resident.ambiguous", query=_brief(query), candidates=listed,
+                            example=f"{found[0].name}@{found[0].household}")
     close = _close_matches(book, query)
     if close:
         raise BookError("resident.unknown", query=_brief(query), close=close)
