@@ -226,6 +226,7 @@ class TestLogScreen:
             await pilot.pause()
             rows = rows_of(app.screen.query_one("#log"))
             assert " 给 马淑婷 记 表彰" in rows[0][2]
+            assert text_of(app.screen.query_one("#log-detail")) == rows[0][2]  # whole
             await pilot.press("slash")
             await type_text(pilot, "马洪云")
             await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Label
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from villagebook import auditlog, logwords
 from villagebook.i18n import t
@@ -17,12 +17,14 @@ from villagebook.tui.screens.base import BaseScreen
 class LogScreen(BaseScreen):
     BINDINGS = [Binding("slash", "search", "ui.k.search"),
                 Binding("c", "verify_code", "ui.k.verify_code")]
+    said: dict[str, str] = {}  # each shown line's sentence, by its number
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label(id="log-title", classes="screen-title", markup=False)
         yield Input(id="log-search")
         yield PlainTable(id="log", cursor_type="row", zebra_stripes=True)
+        yield Static(id="log-detail", markup=False)  # the whole sentence, wrapped
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -42,9 +44,19 @@ class LogScreen(BaseScreen):
         table.clear()
         search = self.query_one("#log-search", Input).value
         names = logwords.Names(self.book)
+        self.said = {}
         for line in auditlog.recent(self.book, 100, search):
-            table.add_row(str(line.seq), line.at[5:16].replace("T", " "),
-                          logwords.words(line, names), key=str(line.seq))
+            self.said[str(line.seq)] = words = logwords.words(line, names)
+            table.add_row(str(line.seq), line.at[5:16].replace("T", " "), words,
+                          key=str(line.seq))
+        if not self.said:
+            self.query_one("#log-detail", Static).update("")
+
+    @on(DataTable.RowHighlighted, "#log")
+    def show_whole_line(self, event: DataTable.RowHighlighted) -> None:
+        """A long sentence is cut at 80 columns in the table: here it is whole."""
+        self.query_one("#log-detail", Static).update(
+            self.said.get(event.row_key.value, "") if event.row_key else "")
 
     def action_search(self) -> None:
         self.query_one("#log-search", Input).focus()
