@@ -18,6 +18,14 @@ async def type_text(pilot, text):
         await pilot.press(ch)
 
 
+async def find_resident(pilot, text):
+    """F2, then / and the text, then Enter: the resident is highlighted."""
+    await pilot.press("f2", "slash")
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 class TestGatherer:
     async def test_chosen_at_start_and_remembered(self, book):
         people.add_gatherer(book, "李桂兰", "西片")
@@ -90,10 +98,7 @@ class TestResidentsScreen:
 
     async def test_r_retires_the_selected_resident_after_asking_why(self, app, book):
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f2", "slash")
-            await type_text(pilot, "mhy")
-            await pilot.press("enter")
-            await pilot.pause()
+            await find_resident(pilot, "mhy")
             await pilot.press("r")
             await pilot.pause()
             await type_text(pilot, "搬到县城")
@@ -124,10 +129,7 @@ class TestResidentsScreen:
         people.add_resident(book, "马少君", "马家3户", "东片")
         entries.record(book, people.find_resident(book, "马少君"), "labour", "8", "杨秋云")
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f2", "slash")
-            await type_text(pilot, "马少君")
-            await pilot.press("enter")
-            await pilot.pause()
+            await find_resident(pilot, "马少君")
             await pilot.press("m")
             await pilot.pause()
             await type_text(pilot, "马少军")
@@ -143,10 +145,7 @@ class TestResidentsScreen:
     async def test_a_residents_own_entries_and_totals(self, app, book):
         seed(book)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f2", "slash")
-            await type_text(pilot, "mhy")
-            await pilot.press("enter")
-            await pilot.pause()
+            await find_resident(pilot, "mhy")
             detail = text_of(app.screen.query_one("#resident-detail"))
             assert detail.startswith("马洪云 的记录：本月 30.00 分，累计 30.00 分")
             assert "物品捐赠 3000  30.00" in detail
