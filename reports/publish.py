@@ -18,7 +18,7 @@ from villagebook import history, printing, printlog, settings
 from villagebook.errors import BookError
 from villagebook.i18n import t
 
-KINDS = ("board", "sheet", "slips", "catalogue", "notice")
+KINDS = ("board", "sheet", "slips", "catalogue", "notice", "forms")
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class Printed:
 
 def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "month",
            group_by: str = "corner", mono: bool | None = None, residents: list | None = None,
-           mark=None, committee: bool = False) -> tuple[bytes, int, dict[str, list[str]]]:
+           mark=None, committee: bool = False,
+           forms: list | None = None) -> tuple[bytes, int, dict[str, list[str]]]:
     """The PDF bytes, page count, and any characters the font cannot draw, by name. Every
     page carries the book's fingerprint (`mark`, the log's head, by default as it is now)."""
     from reports.document import building, fingerprinted
@@ -40,10 +41,11 @@ def render(book, kind: str, month: str, *, paper: str = "A4", period: str = "mon
     # the collector pauses from the first query on: gathering 2,000 slips' rows makes as
     # many objects as drawing them, all alive until the PDF is done (document.building)
     with fingerprinted(t("p.fingerprint", code=mark.code, seq=mark.seq)), building():
-        return _render(book, kind, month, paper, period, group_by, mono, residents, committee)
+        return _render(book, kind, month, paper, period, group_by, mono, residents, committee,
+                       forms)
 
 
-def _render(book, kind, month, paper, period, group_by, mono, residents, committee):
+def _render(book, kind, month, paper, period, group_by, mono, residents, committee, forms):
     """Only the renderer asked for is imported: a command pays for the one it prints."""
     if paper not in ("A4", "A3"):
         raise BookError("print.bad_paper", paper=paper)
@@ -64,6 +66,11 @@ def _render(book, kind, month, paper, period, group_by, mono, residents, committ
 
         data = printing.slips_data(book, month, residents)
         pdf, pages = slips.render(data, paper)
+    elif kind == "forms":
+        from reports import forms as form_pages
+
+        data = form_pages.forms_data(book, forms or [])
+        pdf, pages = form_pages.render(data, paper)
     elif kind == "notice":
         from reports import notices
 
@@ -88,6 +95,8 @@ def names_in(data) -> list[str]:
         return [s.name for s in data.slips]
     if isinstance(data, printing.NoticeData):
         return [ln.name for ln in data.lines]
+    if hasattr(data, "forms"):
+        return [row.name for form in data.forms for page in form.pages for row in page]
     return []
 
 

@@ -38,6 +38,8 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "objections": ("id", ("id", "entry_id", "month", "says", "at", "recorded_by",
                           "resolved_at", "resolution", "because", "resolved_by")),
     "month_settings": ("month", ("month", "settings")),
+    "paper_forms": ("code", ("code", "month", "corner", "layout", "printed_at", "printed_by")),
+    "paper_pages": ("page_key", ("page_key", "code", "page", "entries", "keyed_at", "keyed_by")),
 }
 
 

@@ -669,3 +669,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.seal": ("{month} 定稿后被改动过（封存码对不上）", "{month} was changed after it was finalized (its seal does not match)"),
     "check.unindexed": ("有 {count} 位村民没有拼音检索键（搜不到拼音），不是用本程序添加的", "{count} residents have no pinyin search keys (not added by villagebook): pinyin does not find them"),
 }
+
+
+def _read_in() -> None:
+    from villagebook.messages_forms import FORMS
+
+    MESSAGES.update(FORMS)
+
+
+_read_in()

@@ -60,6 +60,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "settings.set": ("{actor} 把设置“{key}”从 {old} 改为 {new}",
                      "{actor} changed the setting {key} from {old} to {new}"),
     "print": ("{actor} 打印 {what}（{period}）", "{actor} printed the {what} ({period})"),
+    "form.print": ("{actor} 打印纸表 {subject}", "{actor} printed the paper form {subject}"),
+    "form.key": ("{actor} 录入纸表 {code} 第 {page} 页：{entries} 条记录",
+                 "{actor} keyed page {page} of the paper form {code}: {entries} entries"),
     "row": ("　同一操作写入{table} {key}", "  with it: {table} {key}"),
 }
 RESOLUTIONS = {"void": ("作废", "voided"), "keep": ("维持", "kept"),

@@ -19,6 +19,7 @@ from villagebook.cli import (
     catalogue,
     committee,
     entries,
+    forms,
     months,
     people,
     printing,
@@ -85,6 +86,7 @@ for command in (
     committee.committee,
     book.backup_cmd, book.restore, audit.check_cmd, audit.review,
     settings.settings,
+    forms.forms,
 ):
     cli.add_command(command)
 

@@ -104,3 +104,24 @@ def print_notice(book, month, output, paper, send, printer, actor):
 def print_catalogue(book, output, paper, send, printer, actor):
     """积分细则: every active rule in plain words, as a notice."""
     _publish(book, "catalogue", None, output, send, printer, actor, paper=paper)
+
+
+@print_group.command("forms")
+@click.argument("month", required=False)
+@click.option("--corner", help="Only this corner (default: one form for each corner).")
+@click.option("--gatherer", help="Who walks with it (default: the corner's gatherer).")
+@click.option("--days", type=click.IntRange(1, 31), default=7, show_default=True,
+              help="How many days the form covers, from today (or the month's first day).")
+@print_options
+def print_forms(book, month, corner, gatherer, days, output, paper, send, printer, actor):
+    """纸表: a form for each corner to fill on the walk, pre-filled with its residents."""
+    from villagebook import paperforms
+
+    month = parse_month(month)
+    who = actor_of(book, actor)
+    forms = [paperforms.issue(book, month, c, gatherer or paperforms.gatherer_of(book, c),
+                              days, who) for c in paperforms.corners(book, corner)]
+    for form in forms:
+        click.echo(t("form.printed", code=form.code, pages=len(form.pages),
+                     residents=sum(1 for p in form.pages for r in p if r.resident_id)))
+    _publish(book, "forms", month, output, send, printer, actor, forms=forms)

@@ -1,0 +1,102 @@
+"""纸表: the form a gatherer fills on her walk, landscape A4, one table a page.
+
+The pages are the form's own (villagebook/paperforms.py lays them out once and keeps
+them), so the page keyed back is the page printed: each is one platypus Table with its
+header, rows 8.5 mm high (a ballpoint on a knee), a row of empty total boxes, the legend of
+the "other" column and the signature line, then a PageBreak. The page engine adds the
+running title, the fingerprint and "第 N 页 / 共 M 页" of the whole printout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+
+from reports.document import Page, Styles, mm
+from reports.document import render as render_story
+from reports.fonts import escape, printable
+from villagebook.i18n import t
+from villagebook.paperforms import Form
+
+ROW = 8.5 * mm
+SHARE = (0.04, 0.11, 0.10, 0.05, 0.10, 0.10, 0.10, 0.14, 0.26)  # of the width, by column
+GRID = colors.Color(0.35, 0.35, 0.35)
+GREY = colors.Color(0.88, 0.88, 0.88)
+
+
+@dataclass(frozen=True)
+class FormsData:
+    village: str
+    forms: list[Form]
+    names: dict[str, str]  # category code -> name, in the reader's language
+    units: dict[str, str]  # category code -> unit (小时, 元)
+
+
+def forms_data(book, forms: list[Form]) -> FormsData:
+    from villagebook import catalogue, settings
+
+    cats = catalogue.categories(book, include_retired=True)
+    return FormsData(settings.load(book).village, forms, {c.code: c.name for c in cats},
+                     {c.code: t(f"unit.{c.kind}") for c in cats})
+
+
+def _header(data: FormsData, form: Form) -> list[str]:
+    cols = [f"{data.names[c]}（{data.units[c]}）" for c in form.columns]
+    return [t("p.form_row"), t("h.name"), t("h.household"), t("p.form_day"), *cols,
+            *([""] * (3 - len(cols))), t("p.form_other"), t("p.form_note")]
+
+
+def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) -> list:
+    rows = form.pages[number - 1]
+    head = st(10, leading=1.15, align=TA_CENTER)
+    table = [[Paragraph(escape(printable(h)), head) for h in _header(data, form)]]
+    for row in rows:
+        table.append([str(row.number), printable(row.name), printable(row.household),
+                      "", "", "", "", "", ""])
+    table.append([t("p.form_total"), "", "", "", "", "", "", "", ""])
+    last = len(table) - 1
+    style = TableStyle([
+        ("FONT", (0, 0), (-1, -1), st.font, st.size(12)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("SPAN", (0, last), (3, last)), ("ALIGN", (0, last), (3, last), "RIGHT"),
+        ("BOX", (4, last), (6, last), 1.6, colors.black),  # the boxes the page's sums go in
+        ("INNERGRID", (4, last), (6, last), 1.6, colors.black),
+        ("BACKGROUND", (7, last), (-1, last), GREY),
+    ])
+    grid = Table(table, colWidths=[width * s for s in SHARE],
+                 rowHeights=[ROW * 1.15] + [ROW] * (len(table) - 1), style=style)
+    title = t("p.form_title", village=data.village, corner=form.corner, month=form.month)
+    meta = t("p.form_meta", code=form.code, first=form.first_day, last=form.last_day,
+             gatherer=form.gatherer or "________")
+    place = t("p.page", page=number, pages=len(form.pages))
+    legend = "　".join(f"{i} {data.names[c]}（{data.units[c]}）"
+                      for i, c in enumerate(form.others, start=1))
+    small = st(9.5)
+    return [Paragraph(escape(printable(title)), st(16, leading=1.2)),
+            Paragraph(escape(printable(f"{meta}　{place}")), st(10.5)),
+            grid,
+            Paragraph(escape(printable(t("p.form_legend", legend=legend) + "　"
+                                       + t("p.form_how"))), small),
+            Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=2.2)),
+            PageBreak()]
+
+
+def render(data: FormsData, paper: str = "A4") -> tuple[bytes, int]:
+    """The forms as PDF bytes and the number of pages (landscape)."""
+    st = Styles(paper)
+
+    def story(doc):
+        flow = []
+        for form in data.forms:
+            for number in range(1, len(form.pages) + 1):
+                flow += _page(data, form, number, st, doc.width)
+        return flow[:-1]  # no blank page after the last
+
+    title = printable(t("what.forms"))
+    return render_story(story, paper, turned=True, page=Page(title), title=title)

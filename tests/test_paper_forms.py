@@ -1,0 +1,151 @@
+"""The paper round trip (issue 13): a corner's form printed, filled on the walk, keyed back
+from its grid; every entry says where on the paper it was written; a page counts once."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from conftest import MONTH, audit_count
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from villagebook import entries, paperforms, people
+from villagebook.check import check
+
+
+@pytest.fixture
+def corner(book):
+    """东片: 马少军 (马家3户), 马洪云 (马家5户), and a household of three (马家12户)."""
+    for name in ("马德福", "马德旺", "马小兰"):
+        people.add_resident(book, name, "马家12户", "东片")
+    return book
+
+
+def grid(run, code, page=1):
+    out = run("forms", "grid", code, "--page", str(page), "-o", str(run.db_path.parent / "g.csv"))
+    assert out.exit_code == 0, out.output
+    return list(csv.reader(open(run.db_path.parent / "g.csv", encoding="utf-8-sig")))
+
+
+def keyed(run, rows, code, page=1, *extra):
+    path = run.db_path.parent / "filled.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return run("forms", "key", code, str(path), "--page", str(page), "--by", "杨秋云", *extra)
+
+
+def test_the_printed_form_lists_the_corner_and_its_legend(run, corner, tmp_path):
+    out = run("print", "forms", MONTH, "--corner", "东片", "-o", str(tmp_path / "f.pdf"))
+    assert out.exit_code == 0, out.output
+    code = f"F{MONTH}-东片-1"
+    assert out.output.startswith(f"纸表 {code}：1 页，5 位村民")
+    text = PdfReader(tmp_path / "f.pdf").pages[0].extract_text()
+    for name in ("马少军", "马洪云", "马德福", "马德旺", "马小兰", code, "杨秋云",
+                 "本页合计", "1 表彰（军属等）", "核对人签字", "第 1 页 / 共 1 页"):
+        assert name in text, name
+    assert "马淑婷" not in text  # 西片
+    # households in order, numbers as numbers: 马家3户, 马家5户, then 马家12户
+    assert text.index("马家3户") < text.index("马家5户") < text.index("马家12户")
+
+
+def test_a_page_keyed_back_carries_its_place_on_the_paper(run, corner, db_path):
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    rows = grid(run, code)
+    assert [r[1] for r in rows[1:6]] == ["马少军", "马洪云", "马德福", "马德旺", "马小兰"]
+    rows[1][3], rows[1][4] = "1", "8"        # 马少军: 8 hours on the 1st
+    rows[3][5], rows[3][9] = "500", "修桥"    # 马德福: 500 yuan
+    rows[4][7] = "1"                          # 马德旺: other no. 1, 表彰, no quantity
+    rows[6][1], rows[6][6] = "马淑婷", "300"  # a blank row: a resident from another corner
+    rows[-1][4], rows[-1][5] = "8", "500"    # the total boxes
+    out = keyed(run, rows, code)
+    assert out.exit_code == 0, out.output
+    assert out.output.strip() == f"纸表 {code} 第 1 页已录入：4 条记录，共 +20.00 分"
+    notes = {e.resident_name: e.note for e in entries.entries_of(corner)}
+    assert notes == {"马少军": f"纸表 {code} 第1页第1行", "马德福": f"纸表 {code} 第1页第3行；修桥",
+                     "马德旺": f"纸表 {code} 第1页第4行", "马淑婷": f"纸表 {code} 第1页第6行"}
+    shaojun = entries.entries_of(corner, resident_id=people.find_resident(corner, "msj").id)
+    assert shaojun[0].day == f"{MONTH}-01" and shaojun[0].recorded_by == "杨秋云"
+    assert check(corner) == []
+    before = audit_count(db_path)
+    again = keyed(run, rows, code)
+    assert again.exit_code == 1 and "已经录入过了：同一页不会计两次" in again.output
+    assert audit_count(db_path) == before
+    assert "未录入" not in run("forms", "list", MONTH).output
+
+
+def test_a_wrong_total_names_the_column_and_rows_and_saves_nothing(run, corner, db_path):
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    rows = grid(run, code)
+    rows[1][4], rows[2][4], rows[3][4] = "8", "4", "2"
+    rows[-1][4] = "16"  # 8 + 4 + 2 = 14: one cell read 2 where the paper says 4?
+    before = audit_count(db_path)
+    out = keyed(run, rows, code)
+    assert out.exit_code == 1 and out.output.count("\n") == 1
+    assert "义务劳动 这一栏合计对不上：表上写 16，录入的各行加起来是 14" in out.output
+    assert "请核对第 3 行" in out.output
+    assert audit_count(db_path) == before and entries.entries_of(corner) == []
+    rows[3][4] = "4"
+    assert keyed(run, rows, code).exit_code == 0
+
+
+@pytest.mark.parametrize("cell, said", [
+    ((1, 4, "abc"), "第 1 页第 1 行："),
+    ((3, 3, "2099-01-01"), "第 1 页第 3 行："),
+    ((6, 4, "8"), "空白行要写上是谁"),
+    ((2, 7, "99"), "类别号 99 不在表底的列表里"),
+    ((1, 4, "30"), "超过义务劳动的上限"),
+])
+def test_a_bad_cell_is_named_and_nothing_is_saved(run, corner, db_path, cell, said):
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    rows = grid(run, code)
+    rows[3][4] = "2"  # a good cell that must not be saved either
+    row, column, value = cell
+    rows[row][column] = value
+    if column == 7:
+        rows[row][8] = "1"
+    before = audit_count(db_path)
+    out = keyed(run, rows, code)
+    assert out.exit_code == 1 and said in out.output and out.output.count("\n") == 1
+    assert audit_count(db_path) == before
+
+
+def test_the_same_roster_prints_the_same_form_and_a_new_one_another(run, corner, db_path):
+    pdf = str(db_path.parent / "f.pdf")
+    run("print", "forms", MONTH, "--corner", "东片", "-o", pdf)
+    assert run("print", "forms", MONTH, "--corner", "东片", "-o", pdf).output.startswith(
+        f"纸表 F{MONTH}-东片-1：")
+    people.add_resident(corner, "马新来", "马家20户", "东片")
+    assert run("print", "forms", MONTH, "--corner", "东片", "-o", pdf).output.startswith(
+        f"纸表 F{MONTH}-东片-2：1 页，6 位村民")
+    assert paperforms.load(corner, f"F{MONTH}-东片-1").pages[0][5].name == ""  # as printed
+
+
+def test_in_english(run, corner, db_path):
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    rows = grid(run, code)
+    rows[1][4] = "8"
+    out = keyed(run, rows, code, 1, "--lang", "en")
+    assert out.output.strip() == f"form {code} page 1 keyed: 1 entries, +2.00 points"
+    unknown = run("--lang", "en", "forms", "key", "F2020-01-x-1", "x.csv")
+    assert unknown.exit_code == 1 and "no form numbered F2020-01-x-1" in unknown.output
+
+
+@given(st.lists(st.integers(1, 16), max_size=40))
+def test_pages_keep_households_whole_and_everyone_once(sizes):
+    people_in = [(f"{h}-{i}", f"n{h}-{i}", f"h{h}") for h, n in enumerate(sizes)
+                 for i in range(n)]
+    pages = paperforms.paginate(people_in)
+    listed = [r.resident_id for page in pages for r in page if r.resident_id]
+    assert listed == [p[0] for p in people_in]
+    assert all(len(page) == paperforms.ROWS_PER_PAGE for page in pages)
+    assert all([r.number for r in page] == list(range(1, len(page) + 1)) for page in pages)
+    assert sum(1 for r in pages[-1] if not r.resident_id) >= paperforms.BLANK_ROWS
+    for h, n in enumerate(sizes):  # a household fits on one page unless it is bigger
+        on = {i for i, page in enumerate(pages) for r in page if r.household == f"h{h}"}
+        assert len(on) == 1 if n <= paperforms.ROWS_PER_PAGE else len(on) <= 2

@@ -1,0 +1,36 @@
+"""The words of paper forms (纸表, issue 13), in Chinese and English: kept beside i18n.py's
+table, which reads them in, so that one table does not grow without end."""
+
+FORMS: dict[str, tuple[str, str]] = {
+    "form.unknown": ("没有编号为 {code} 的纸表（先用 villagebook print forms 打印）", "no form numbered {code} (print it first with villagebook print forms)"),
+    "form.no_corner": ("没有片区“{corner}”的村民", "no resident lives in the corner {corner}"),
+    "form.no_page": ("纸表 {code} 没有第 {page} 页（共 {pages} 页）", "form {code} has no page {page} (it has {pages})"),
+    "form.no_row": ("第 {page} 页没有第 {row} 行", "page {page} has no row {row}"),
+    "form.bad_row": ("第 {page} 页第 {row} 行：{why}", "page {page}, row {row}: {why}"),
+    "form.who_missing": ("空白行要写上是谁（姓名、拼音首字母或 id）", "a blank row needs who it is (name, initials or id)"),
+    "form.day_elsewhere": ("日期 {day} 不在这张表的月份 {month} 里", "the day {day} is not in the form's month {month}"),
+    "form.other_number": ("“其他”栏的类别号 {number} 不在表底的列表里（1–{last}）", "the other column's category number {number} is not in the legend (1-{last})"),
+    "form.total_off": ("{column} 这一栏合计对不上：表上写 {boxed}，录入的各行加起来是 {keyed}；请核对第 {rows} 行。没有保存", "the {column} column does not add up: the box says {boxed}, the keyed rows make {keyed}; check row {rows}. Nothing saved"),
+    "form.page_keyed": ("纸表 {code} 第 {page} 页已经录入过了：同一页不会计两次", "form {code} page {page} was keyed already: a page never counts twice"),
+    "form.trace": ("纸表 {code} 第{page}页第{row}行", "form {code} p.{page} row {row}"),
+    "form.keyed": ("纸表 {code} 第 {page} 页已录入：{count} 条记录，共 +{points} 分", "form {code} page {page} keyed: {count} entries, +{points} points"),
+    "form.printed": ("纸表 {code}：{pages} 页，{residents} 位村民", "form {code}: {pages} pages, {residents} residents"),
+    "form.grid_line": ("表格第 {line} 行看不懂：第一格应是行号或“合计”，这里是“{cell}”", "line {line} of the grid: the first cell should be a row number or Total, not {cell}"),
+    "form.other_no": ("其他类别号", "Other no."),
+    "form.other_qty": ("其他数量", "Other qty"),
+    "form.list_none": ("{month} 还没有打印过纸表", "no form printed for {month} yet"),
+    "form.pages_left": ("未录入：第 {pages} 页", "not keyed: pages {pages}"),
+    "form.all_keyed": ("全部录入", "all keyed"),
+    # the printed form
+    "p.form_title": ("{village} {corner} 贡献登记表（{month}）", "{village} {corner}: contributions form ({month})"),
+    "p.form_meta": ("表号 {code}　日期 {first} 至 {last}（不写日期按 {last} 计）　信息员：{gatherer}", "Form {code} · days {first} to {last} (no day written: {last}) · gatherer: {gatherer}"),
+    "p.form_row": ("行", "Row"),
+    "p.form_day": ("日", "Day"),
+    "p.form_other": ("其他：类别号 / 数量", "Other: no. / qty"),
+    "p.form_note": ("备注", "Note"),
+    "p.form_total": ("本页合计", "Page total"),
+    "p.form_legend": ("“其他”栏类别号：{legend}", "Other column numbers: {legend}"),
+    "p.form_how": ("每格写数量（小时或元）；日期写几号即可；空白行写上姓名。", "Write a quantity in each cell (hours or yuan); the day as its number; a name on a blank row."),
+    "p.form_sign": ("信息员签字：________　　核对人签字：________　　录入日期：________", "Gatherer: ________    Checked by: ________    Keyed on: ________"),
+    "what.forms": ("纸表", "paper forms"),
+}
