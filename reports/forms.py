@@ -1,6 +1,7 @@
 """纸表: the form a gatherer fills on her walk, landscape A4, one table a page.
 
-The pages are the form's own (villagebook/paperforms.py lays them out once and keeps
+The columns run as a keyer's eye and keys go: the quantities first, the "other" column,
+then the day (most rows leave it empty) and the note. The pages are the form's own (villagebook/paperforms.py lays them out once and keeps
 them), so the page keyed back is the page printed: each is one platypus Table with its
 header, rows 8.5 mm high (a ballpoint on a knee), a row of empty total boxes, the legend of
 the "other" column and the signature line, then a PageBreak. The page engine adds the
@@ -22,7 +23,7 @@ from villagebook.i18n import t
 from villagebook.paperforms import Form
 
 ROW = 8.5 * mm
-SHARE = (0.04, 0.11, 0.10, 0.05, 0.10, 0.10, 0.10, 0.14, 0.26)  # of the width, by column
+SHARE = (0.04, 0.11, 0.10, 0.10, 0.10, 0.10, 0.14, 0.05, 0.26)  # of the width, by column
 GRID = colors.Color(0.35, 0.35, 0.35)
 GREY = colors.Color(0.88, 0.88, 0.88)
 
@@ -45,8 +46,8 @@ def forms_data(book, forms: list[Form]) -> FormsData:
 
 def _header(data: FormsData, form: Form) -> list[str]:
     cols = [f"{data.names[c]}（{data.units[c]}）" for c in form.columns]
-    return [t("p.form_row"), t("h.name"), t("h.household"), t("p.form_day"), *cols,
-            *([""] * (3 - len(cols))), t("p.form_other"), t("p.form_note")]
+    return [t("p.form_row"), t("h.name"), t("h.household"), *cols, *([""] * (3 - len(cols))),
+            t("p.form_other"), t("p.form_day"), t("p.form_note")]
 
 
 def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) -> list:
@@ -64,10 +65,10 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), GREY),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("SPAN", (0, last), (3, last)), ("ALIGN", (0, last), (3, last), "RIGHT"),
-        ("BOX", (4, last), (6, last), 1.6, colors.black),  # the boxes the page's sums go in
-        ("INNERGRID", (4, last), (6, last), 1.6, colors.black),
-        ("BACKGROUND", (7, last), (-1, last), GREY),
+        ("SPAN", (0, last), (2, last)), ("ALIGN", (0, last), (2, last), "RIGHT"),
+        ("BOX", (3, last), (5, last), 1.6, colors.black),  # the boxes the page's sums go in
+        ("INNERGRID", (3, last), (5, last), 1.6, colors.black),
+        ("BACKGROUND", (6, last), (-1, last), GREY),
     ])
     grid = Table(table, colWidths=[width * s for s in SHARE],
                  rowHeights=[ROW * 1.15] + [ROW] * (len(table) - 1), style=style)

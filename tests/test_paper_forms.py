@@ -55,11 +55,11 @@ def test_a_page_keyed_back_carries_its_place_on_the_paper(run, corner, db_path):
     code = f"F{MONTH}-东片-1"
     rows = grid(run, code)
     assert [r[1] for r in rows[1:6]] == ["马少军", "马洪云", "马德福", "马德旺", "马小兰"]
-    rows[1][3], rows[1][4] = "1", "8"        # 马少军: 8 hours on the 1st
-    rows[3][5], rows[3][9] = "500", "修桥"    # 马德福: 500 yuan
-    rows[4][7] = "1"                          # 马德旺: other no. 1, 表彰, no quantity
-    rows[6][1], rows[6][6] = "马淑婷", "300"  # a blank row: a resident from another corner
-    rows[-1][4], rows[-1][5] = "8", "500"    # the total boxes
+    rows[1][8], rows[1][3] = "1", "8"        # 马少军: 8 hours on the 1st
+    rows[3][4], rows[3][9] = "500", "修桥"    # 马德福: 500 yuan
+    rows[4][6] = "1"                          # 马德旺: other no. 1, 表彰, no quantity
+    rows[6][1], rows[6][5] = "马淑婷", "300"  # a blank row: a resident from another corner
+    rows[-1][3], rows[-1][4] = "8", "500"    # the total boxes
     out = keyed(run, rows, code)
     assert out.exit_code == 0, out.output
     assert out.output.strip() == f"纸表 {code} 第 1 页已录入：4 条记录，共 +20.00 分"
@@ -80,34 +80,34 @@ def test_a_wrong_total_names_the_column_and_rows_and_saves_nothing(run, corner, 
     run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
     code = f"F{MONTH}-东片-1"
     rows = grid(run, code)
-    rows[1][4], rows[2][4], rows[3][4] = "8", "4", "2"
-    rows[-1][4] = "16"  # 8 + 4 + 2 = 14: one cell read 2 where the paper says 4?
+    rows[1][3], rows[2][3], rows[3][3] = "8", "4", "2"
+    rows[-1][3] = "16"  # 8 + 4 + 2 = 14: one cell read 2 where the paper says 4?
     before = audit_count(db_path)
     out = keyed(run, rows, code)
     assert out.exit_code == 1 and out.output.count("\n") == 1
     assert "义务劳动 这一栏合计对不上：表上写 16，录入的各行加起来是 14" in out.output
     assert "请核对第 3 行" in out.output
     assert audit_count(db_path) == before and entries.entries_of(corner) == []
-    rows[3][4] = "4"
+    rows[3][3] = "4"
     assert keyed(run, rows, code).exit_code == 0
 
 
 @pytest.mark.parametrize("cell, said", [
-    ((1, 4, "abc"), "第 1 页第 1 行："),
-    ((3, 3, "2099-01-01"), "第 1 页第 3 行："),
-    ((6, 4, "8"), "空白行要写上是谁"),
-    ((2, 7, "99"), "类别号 99 不在表底的列表里"),
-    ((1, 4, "30"), "超过义务劳动的上限"),
+    ((1, 3, "abc"), "第 1 页第 1 行："),
+    ((3, 8, "2099-01-01"), "第 1 页第 3 行："),
+    ((6, 3, "8"), "空白行要写上是谁"),
+    ((2, 6, "99"), "类别号 99 不在表底的列表里"),
+    ((1, 3, "30"), "超过义务劳动的上限"),
 ])
 def test_a_bad_cell_is_named_and_nothing_is_saved(run, corner, db_path, cell, said):
     run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
     code = f"F{MONTH}-东片-1"
     rows = grid(run, code)
-    rows[3][4] = "2"  # a good cell that must not be saved either
+    rows[3][3] = "2"  # a good cell that must not be saved either
     row, column, value = cell
     rows[row][column] = value
-    if column == 7:
-        rows[row][8] = "1"
+    if column == 6:
+        rows[row][7] = "1"
     before = audit_count(db_path)
     out = keyed(run, rows, code)
     assert out.exit_code == 1 and said in out.output and out.output.count("\n") == 1
@@ -129,7 +129,7 @@ def test_in_english(run, corner, db_path):
     run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
     code = f"F{MONTH}-东片-1"
     rows = grid(run, code)
-    rows[1][4] = "8"
+    rows[1][3] = "8"
     out = keyed(run, rows, code, 1, "--lang", "en")
     assert out.output.strip() == f"form {code} page 1 keyed: 1 entries, +2.00 points"
     unknown = run("--lang", "en", "forms", "key", "F2020-01-x-1", "x.csv")

@@ -2,8 +2,8 @@
 it with the names filled in, a person (or a spreadsheet) fills in what the paper says,
 and `forms key ... FILE` reads it back into paperkeying's lines and total boxes.
 
-Columns: row, name, household, day, one per column of the form, the other column's
-category number and quantity, note; the last line is the page's total boxes. Cells are
+Columns, as on the paper: row, name, household, one per column of the form, the other
+column's category number and quantity, day, note; the last line is the page's total boxes. Cells are
 read by position, so a header in either language (or none) works.
 """
 
@@ -22,16 +22,16 @@ TOTAL_WORDS = {"合计", "本页合计", "total", "page total"}
 
 
 def header(form: Form, names: dict[str, str]) -> list[str]:
-    return [t("p.form_row"), t("h.name"), t("h.household"), t("p.form_day"),
+    return [t("p.form_row"), t("h.name"), t("h.household"),
             *(names[c] for c in form.columns), t("form.other_no"), t("form.other_qty"),
-            t("p.form_note")]
+            t("p.form_day"), t("p.form_note")]
 
 
 def write(form: Form, page: int, names: dict[str, str]) -> str:
     """The page's empty grid as CSV text (names and households of listed residents in)."""
-    blank = [""] * (len(form.columns) + 3)
-    rows = [[r.number, r.name, r.household, "", *blank] for r in form.page(page)]
-    rows.append([t("p.form_total"), "", "", "", *blank])
+    blank = [""] * (len(form.columns) + 4)
+    rows = [[r.number, r.name, r.household, *blank] for r in form.page(page)]
+    rows.append([t("p.form_total"), "", "", *blank])
     out = io.StringIO()
     csvio.write_csv(out, header(form, names), rows)
     return out.getvalue()
@@ -39,22 +39,23 @@ def write(form: Form, page: int, names: dict[str, str]) -> str:
 
 def read(path: Path, form: Form, page: int) -> tuple[list[Line], dict[str, str]]:
     """The lines keyed and the total boxes (column -> text) of a filled grid."""
-    width = 4 + len(form.columns) + 3
+    n = len(form.columns)
+    width = 3 + n + 4
     lines, totals = [], {}
     for number, cells in csvio.read_rows(path):
         cells = [c.strip() for c in cells] + [""] * (width - len(cells))
         first = cells[0].lstrip("'")
         if first.lower() in TOTAL_WORDS:
-            totals = dict(zip(form.columns, cells[4:4 + len(form.columns)], strict=True))
+            totals = dict(zip(form.columns, cells[3:3 + n], strict=True))
             continue
         if not first.isdigit():
             if lines or totals:
                 raise BookError("form.grid_line", line=number, cell=first[:20])
             continue  # the header
-        values = dict(zip(form.columns, cells[4:4 + len(form.columns)], strict=True))
-        other_no, other_qty, note = cells[4 + len(form.columns):7 + len(form.columns)]
+        values = dict(zip(form.columns, cells[3:3 + n], strict=True))
+        other_no, other_qty, day, note = cells[3 + n:7 + n]
         values[OTHER] = other_qty
         row = next((r for r in form.page(page) if r.number == int(first)), None)
         who = cells[1] if row is not None and not row.resident_id else ""
-        lines.append(Line(int(first), cells[3], values, other_no, note, who))
+        lines.append(Line(int(first), day, values, other_no, note, who))
     return lines, totals
