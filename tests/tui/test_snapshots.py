@@ -60,6 +60,7 @@ def app_for(book, lang="zh"):
     pytest.param(["f4"], id="board"),
     pytest.param(["f5"], id="catalogue"),
     pytest.param(["f6"], id="log"),
+    pytest.param(["f7"], id="paper"),
 ])
 def test_screen_in_chinese(snap_compare, fixed_book, keys):
     assert snap_compare(app_for(fixed_book), press=keys, terminal_size=(80, 24))

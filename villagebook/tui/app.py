@@ -1,4 +1,4 @@
-"""The villagebook app: one factory, six screens switched with F1-F6, keyboard only."""
+"""The villagebook app: one factory, seven screens switched with F1-F7, keyboard only."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from villagebook.tui.screens.choose_gatherer import ChooseGatherer
 from villagebook.tui.screens.confirm import Confirm
 from villagebook.tui.screens.help import HelpScreen
 from villagebook.tui.screens.log import LogScreen
+from villagebook.tui.screens.paper import PaperScreen
 from villagebook.tui.screens.record import RecordScreen
 from villagebook.tui.screens.residents import ResidentsScreen
 from villagebook.tui.screens.sheet import SheetScreen
@@ -36,6 +37,7 @@ class VillagebookApp(App):
         "board": BoardScreen,
         "catalogue": CatalogueScreen,
         "log": LogScreen,
+        "paper": PaperScreen,
     }
     BINDINGS = [
         Binding("f1", "switch_mode('record')", "ui.k.record"),
@@ -44,6 +46,7 @@ class VillagebookApp(App):
         Binding("f4", "switch_mode('board')", "ui.k.board"),
         Binding("f5", "switch_mode('catalogue')", "ui.k.catalogue"),
         Binding("f6", "switch_mode('log')", "ui.k.log"),
+        Binding("f7", "switch_mode('paper')", "ui.k.paper"),
         # capital letters too, where no text field has the focus (R P S B C L)
         *(Binding(letter, f"switch_mode('{mode}')", "", show=False) for letter, mode in (
             ("R", "record"), ("P", "residents"), ("S", "sheet"), ("B", "board"),

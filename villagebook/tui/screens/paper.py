@@ -1,0 +1,201 @@
+"""纸表录入 Paper: a printed corner form keyed back with the paper beside the keyboard.
+
+The table mirrors the page row by row and column by column (names and households already
+there); every key goes to PaperKeys in the order typed, which keeps or refuses each value
+as it is kept, and the table shows points per row and each column's sum beside its total
+box. Ctrl+S saves the page in one write (paperkeying: totals checked, the page keyed
+once); PgUp/PgDn change the page, Ctrl+N the form, Ctrl+P prints this month's forms.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Header, Label
+
+from villagebook import paperforms
+from villagebook.errors import BookError
+from villagebook.i18n import t
+from villagebook.quantities import fmt_points, quantity_text
+from villagebook.tui.keybar import KeyBar
+from villagebook.tui.paper_keys import DAY, NOTE, OTHER_NO, TOTAL, WHO, PaperKeys
+from villagebook.tui.plain import PlainTable
+from villagebook.tui.screens.base import BaseScreen
+
+KEYS = {"enter", "tab", "backspace", "delete", "escape"}
+
+
+class PaperScreen(BaseScreen):
+    BINDINGS = [Binding("ctrl+s", "save", "ui.k.paper_save"),
+                Binding("pagedown", "page(1)", "ui.k.paper_page"),
+                Binding("pageup", "page(-1)", "", show=False),
+                Binding("ctrl+n", "next_form", "ui.k.paper_form"),
+                Binding("ctrl+p", "print_forms", "ui.k.paper_print")]
+    keys: PaperKeys | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(id="paper-title", classes="screen-title", markup=False)
+        table = PlainTable(id="paper", cursor_type="cell", zebra_stripes=True)
+        table.can_focus = False  # every key comes to the screen, and on to PaperKeys
+        yield table
+        yield Label(id="paper-cell", markup=False)
+        yield Label(id="paper-status", markup=False)
+        yield KeyBar()
+
+    def refresh_data(self) -> None:
+        if self.keys is None or paperforms.keyed(self.book, self.keys.form.code,
+                                                 self.keys.page):
+            self.open_next()
+        self.show()
+
+    def open_next(self, after: str = "") -> None:
+        """The first page not keyed yet of this month's forms (after the form `after`)."""
+        month = self.app.today.strftime("%Y-%m")
+        codes = [r[0] for r in self.book.query(
+            "SELECT code FROM paper_forms WHERE month = ? ORDER BY rowid", (month,))]
+        if after in codes:
+            codes = codes[codes.index(after) + 1:] + codes[:codes.index(after) + 1]
+        for code in codes:
+            form = paperforms.load(self.book, code)
+            for page in range(1, len(form.pages) + 1):
+                if not paperforms.keyed(self.book, code, page):
+                    self.keys = PaperKeys(self.book, form, page, self.app.today)
+                    return
+        self.keys = None
+
+    # -- keys ----------------------------------------------------------------------------
+    def on_key(self, event) -> None:
+        if self.keys is None:
+            return
+        char = event.character
+        if event.key in KEYS or (char is not None and len(char) == 1 and char.isprintable()):
+            event.stop()
+            event.prevent_default()
+            self.keys.key(event.key, event.character)
+            self.show()
+
+    def action_page(self, step: int) -> None:
+        if self.keys is None:
+            return
+        page = self.keys.page + step
+        if 1 <= page <= len(self.keys.form.pages):
+            self.keys = PaperKeys(self.book, self.keys.form, page, self.app.today)
+            self.show()
+
+    def action_next_form(self) -> None:
+        self.open_next(self.keys.form.code if self.keys else "")
+        self.show()
+
+    def action_save(self) -> None:
+        from villagebook import paperkeying
+
+        keys = self.keys
+        if keys is None:
+            return
+        try:
+            planned = paperkeying.plan(self.book, keys.form, keys.page, keys.lines(),
+                                       self.app.today)
+            paperkeying.check_totals(self.book, planned, keys.form, keys.totals)
+            count = paperkeying.save(self.book, keys.form, keys.page, planned,
+                                     self.app.gatherer, self.app.today)
+        except BookError as exc:
+            keys.said, keys.said_kind = str(exc), "error"
+            self.show()
+            return
+        said = t("form.keyed", code=keys.form.code, page=keys.page, count=count,
+                 points=fmt_points(sum(p.points_c for p in planned)))
+        self.open_next()
+        if self.keys is not None:
+            self.keys.said, self.keys.said_kind = said, "done"
+        self.show(said)
+
+    def action_print_forms(self) -> None:
+        from villagebook.tui.screens.print_action import print_pdf
+
+        month = self.app.today.strftime("%Y-%m")
+        try:
+            forms = [paperforms.issue(self.book, month, corner,
+                                      paperforms.gatherer_of(self.book, corner), 7,
+                                      self.app.gatherer, self.app.today)
+                     for corner in paperforms.corners(self.book)]
+        except BookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        print_pdf(self, "forms", month, forms=forms)
+        if self.keys is None:
+            self.open_next()
+        self.show()
+
+    # -- what is shown -------------------------------------------------------------------
+    def relabel(self) -> None:
+        self.show()
+
+    def show(self, said: str = "") -> None:
+        title = self.query_one("#paper-title", Label)
+        table = self.query_one(DataTable)
+        keys = self.keys
+        table.clear(columns=True)
+        if keys is None:
+            title.update(t("paper.none"))
+            self._status(said, "done")
+            self.query_one("#paper-cell", Label).update("")
+            return
+        form = keys.form
+        title.update(t("paper.title", code=form.code, page=keys.page, pages=len(form.pages),
+                       day=form.default_day(self.app.today)))
+        names = self._names()
+        table.add_columns(t("p.form_row"), t("h.name"), t("h.household"),
+                          *(names[c][0] for c in form.columns), t("paper.no"),
+                          t("paper.other"), t("p.form_day"), t("p.form_note"), t("h.points"))
+        off = keys.off()
+        for number, row in keys.rows.items():
+            value = keys.values.get
+            cells = [str(number), value((number, WHO), row.name) or "·", row.household,
+                     *(self._mark(value((number, c), ""), number in off.get(c, ()))
+                       for c in form.columns),
+                     value((number, OTHER_NO), ""), value((number, "other"), ""),
+                     value((number, DAY), "")[5:], value((number, NOTE), "")[:4],
+                     fmt_points(keys.row_points(number)) if keys.row_points(number) else ""]
+            table.add_row(*cells)
+        table.add_row(t("paper.total"), "", "", *(self._sum(keys, c) for c in form.columns),
+                      "", "", "", "", fmt_points(sum(keys.points.values())))
+        self._cursor(table, keys, len(form.columns))
+        self._status(said or keys.said, keys.said_kind or "done")
+
+    def _names(self) -> dict[str, tuple[str, str]]:
+        from villagebook import catalogue
+
+        return {c.code: (c.name[:2], t(f"unit.{c.kind}"))  # 80 columns: 义务 现金 物品
+                for c in catalogue.categories(self.book, include_retired=True)}
+
+    @staticmethod
+    def _mark(text: str, suspect: bool) -> str:
+        return f"{text}?" if suspect else text
+
+    @staticmethod
+    def _sum(keys: PaperKeys, column: str) -> str:
+        keyed = quantity_text(keys.column_sum(column))
+        boxed = keys.totals.get(column)
+        return f"{keyed}/{boxed}" if boxed else keyed
+
+    def _cursor(self, table, keys: PaperKeys, n: int) -> None:
+        line = self.query_one("#paper-cell", Label)
+        if keys.row is None:
+            table.move_cursor(row=min(keys.offered, len(keys.rows) + 1) - 1, column=0)
+            line.update(t("paper.prompt", row=keys.offered) + keys.typed + "▏")
+            return
+        column = keys.column
+        place = {WHO: 1, OTHER_NO: 3 + n, "other": 4 + n, DAY: 5 + n, NOTE: 6 + n}
+        index = place.get(column, 3 + (keys.form.columns.index(column) if column in
+                                       keys.form.columns else 0))
+        row_index = len(keys.rows) if keys.row == TOTAL else keys.row - 1
+        table.move_cursor(row=row_index, column=index)
+        label = str(table.ordered_columns[index].label)
+        where = t("paper.total") if keys.row == TOTAL else t("paper.row", row=keys.row)
+        line.update(f"{where} · {label}：{keys.typed}▏")
+
+    def _status(self, text: str, kind: str) -> None:
+        status = self.query_one("#paper-status", Label)
+        status.set_classes("error" if kind == "error" else "done")
+        status.update(text)
