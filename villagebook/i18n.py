@@ -404,7 +404,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.saved_late": ("（补记）", " (late)"),
     "ui.help_title": ("按键说明", "Keys"),
     "ui.help": (
-        "F1 记录 F2 村民 F3 月表 F4 红榜 F5 细则 F6 日志（或大写 R P S B C L）\n"
+        "F1 记录 F2 村民 F3 月表 F4 红榜 F5 细则 F6 日志 F7 纸表（大写RPSBCL）\n"
         "F9 中/英  F10 或 ? 帮助  Ctrl+G 换信息员  Ctrl+Q 退出\n\n"
         "记录：输入姓名、拼音或首字母（msj），↑↓ 选人，回车；几人符合时按数字选\n"
         "  数字键选类别（0 是第10个，←→ 看全部），填数量，回车保存；Tab 到备注\n"
@@ -412,12 +412,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  Ctrl+Y 昨天  Ctrl+T 今天  Ctrl+O 改日期  Esc 或 F8 清空表单\n"
         "  Ctrl+L 今日记录，选中后按 v 作废（须写原因）\n"
         "  提问显示出来以前打的键不算回答（会列在提示行上）\n"
-        "村民：/ 搜索  a 新增  e 修改  回车看记录\n"
+        "村民：/ 搜索 a 新增 e 修改 r 停用 m 合并 h 含停用 u 恢复\n"
         "月表：[ ] 换月 s 排序 c 片区 Ctrl+P 打印 g 公示 y 异议 d 定稿（先确认）\n"
         "红榜：p 换期间  Ctrl+P 打印（PDF 存在 文档/villagebook）\n"
-        "细则：a 新增  r 停用\n\n"
+        "细则：a 新增  r 停用\n"
+        "纸表：行号+回车 到那一行，Tab 下一格，Ctrl+S 保存本页，Ctrl+P 打印纸表\n\n"
         "按任意键关闭",
-        "F1 Record F2 Residents F3 Sheet F4 Board F5 Rules F6 Log (R P S B C L)\n"
+        "F1 Record F2 Residents F3 Sheet F4 Board F5 Rules F6 Log F7 Paper\n"
         "F9 zh/en  F10 or ? help  Ctrl+G gatherer  Ctrl+Q quit\n\n"
         "Record: a name, pinyin or initials (msj), ↑↓, Enter; several: a number\n"
         "  a digit: category (0 the tenth, ←→ all); quantity, Enter; Tab: note\n"
@@ -425,10 +426,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  Ctrl+Y yesterday  Ctrl+T today  Ctrl+O the date  Esc or F8 clears\n"
         "  Ctrl+L today's list, v voids the selected entry (a reason)\n"
         "  keys typed before a question shows never answer it (they are listed)\n"
-        "Residents: / search  a add  e edit  Enter shows the entries\n"
+        "Residents: / search a add e edit r retire m merge h retired too u back\n"
         "Sheet: [ ] month s sort c corner ^P print g post y objections d final\n"
         "Board: p period  Ctrl+P print (PDFs go to Documents/villagebook)\n"
-        "Rules: a add  r retire\n\n"
+        "Rules: a add  r retire\n"
+        "Paper: a row number+Enter, Tab next cell, ^S save the page, ^P print forms\n\n"
         "Press any key to close",
     ),
     "ui.crash_file": ("详情已写入 {path}", "details are in {path}"),
