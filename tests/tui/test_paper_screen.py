@@ -93,3 +93,22 @@ async def test_a_page_keyed_elsewhere_is_not_offered_again(app, printed):
         await pilot.press("f7")
         await pilot.pause()
         assert f"F{MONTH}-西片-1 第 1/1 页" in text_of(app.screen.query_one("#paper-title"))
+
+
+async def test_keyed_twice_the_differences_are_typed_again_before_saving(app, printed):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7")
+        burst(app, ["ctrl+d", *keys("⏎8⏎3⏎⇥200⏎^S")])  # the first keying, then Ctrl+S
+        await settle(pilot, app)
+        assert "第二遍" in text_of(app.screen.query_one("#paper-status"))
+        assert rows_of(app.screen.query_one("#paper"))[0][3] == ""  # an empty page again
+        burst(app, keys("⏎8⏎3⏎⇥300⏎^S"))  # the second reads 300 where the first read 200
+        await settle(pilot, app)
+        said = text_of(app.screen.query_one("#paper-status"))
+        assert "两遍有 1 处不同：第 3 行 200≠300" in said
+        assert rows_of(app.screen.query_one("#paper"))[2][4] == "200≠300"
+        assert saved(printed) == []
+        burst(app, keys("3⏎⇥200⏎^S"))  # typed again with the paper in view
+        await settle(pilot, app)
+    assert saved(printed) == [("马少军", "labour", "8", f"纸表 {CODE} 第1页第1行"),
+                              ("马德福", "donation", "200", f"纸表 {CODE} 第1页第3行")]

@@ -46,6 +46,26 @@ class PaperKeys:
         self.typed = ""
         self.offered = 1  # the row Enter alone goes to
         self.said, self.said_kind = "", ""
+        self.twice = False  # keyed twice, compared cell by cell before it is saved
+        self.first: dict | None = None  # the first keying, while the second is typed
+        self.differences_marked: set = set()  # cells shown as differing, to type again
+
+    # -- keying twice --------------------------------------------------------------------
+    def second_pass(self) -> None:
+        """Put the first keying aside and start again on an empty page."""
+        self.first = {**self.values, **{("total", c): v for c, v in self.totals.items()}}
+        self.values, self.points, self.totals, self.who = {}, {}, {}, {}
+        self.row, self.typed, self.offered = None, "", 1
+
+    def differences(self) -> list[tuple[int, str, str, str]]:
+        """(row, column, first, second) for every cell the two keyings disagree on."""
+        if self.first is None:
+            return []
+        second = {**self.values, **{("total", c): v for c, v in self.totals.items()}}
+        found = [(k, self.first.get(k, ""), second.get(k, ""))
+                 for k in sorted(set(self.first) | set(second), key=str)
+                 if self.first.get(k, "") != second.get(k, "")]
+        return [(TOTAL if r == "total" else r, c, a, b) for (r, c), a, b in found]
 
     # -- the layout ------------------------------------------------------------------
     def columns(self, row: int) -> list[str]:
@@ -69,6 +89,8 @@ class PaperKeys:
             self.typed = ""
             self.values.pop((self.row, self.column), None)
             self.points.pop((self.row, self.column), None)
+            if self.first is not None and (self.row, self.column) in self.differences_marked:
+                self.first.pop((self.row, self.column), None)  # empty on the paper: agreed
         elif key == "escape":
             self.typed, self.row = "", None
         elif char and char.isprintable() and len(char) == 1:
@@ -110,6 +132,7 @@ class PaperKeys:
         if row == TOTAL:
             parse_quantity(typed, "total")
             self.totals[column] = typed
+            self._agreed(("total", column), typed)
             return
         if column == WHO:
             self.who[row] = people.find_resident(self.book, typed)
@@ -129,6 +152,13 @@ class PaperKeys:
             category = self._category(row, column)
             self.points[(row, column)] = entries.preview(self.book, category, typed)[2]
         self.values[(row, column)] = typed
+        self._agreed((row, column), typed)
+
+    def _agreed(self, cell, typed: str) -> None:
+        """A cell the two keyings disagreed on, typed again with the paper in view: that
+        value stands for both."""
+        if self.first is not None and cell in self.differences_marked:
+            self.first[cell] = typed
 
     def _category(self, row: int, column: str) -> str:
         if column != OTHER:

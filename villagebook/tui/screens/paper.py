@@ -9,6 +9,8 @@ once); PgUp/PgDn change the page, Ctrl+N the form, Ctrl+P prints this month's fo
 
 from __future__ import annotations
 
+import functools
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label
@@ -30,6 +32,7 @@ class PaperScreen(BaseScreen):
                 Binding("pagedown", "page(1)", "ui.k.paper_page"),
                 Binding("pageup", "page(-1)", "", show=False),
                 Binding("ctrl+n", "next_form", "ui.k.paper_form"),
+                Binding("ctrl+d", "twice", "ui.k.paper_twice"),
                 Binding("ctrl+p", "print_forms", "ui.k.paper_print")]
     keys: PaperKeys | None = None
 
@@ -87,11 +90,39 @@ class PaperScreen(BaseScreen):
         self.open_next(self.keys.form.code if self.keys else "")
         self.show()
 
+    def action_twice(self) -> None:
+        """This page is keyed twice and the keyings compared before it is saved."""
+        if self.keys is not None and self.keys.first is None:
+            self.keys.twice = True
+            self.keys.said, self.keys.said_kind = t("paper.twice_on"), "done"
+            self.show()
+
+    def _compared(self, keys: PaperKeys) -> bool:
+        """Keyed twice: True once both keyings agree; else start the second or show where
+        they differ (the cells to type again, with the paper in view)."""
+        if not keys.twice:
+            return True
+        if keys.first is None:
+            keys.second_pass()
+            keys.said, keys.said_kind = t("paper.second"), "done"
+            return False
+        diffs = keys.differences()
+        keys.differences_marked = {((r if r != TOTAL else "total"), c) for r, c, _, _ in diffs}
+        if not diffs:
+            return True
+        where = "；".join(t("paper.diff", row=r if r != TOTAL else t("paper.total"), a=a or "—",
+                           b=b or "—") for r, _, a, b in diffs[:3])
+        keys.said, keys.said_kind = t("paper.differ", count=len(diffs), where=where), "error"
+        return False
+
     def action_save(self) -> None:
         from villagebook import paperkeying
 
         keys = self.keys
         if keys is None:
+            return
+        if not self._compared(keys):
+            self.show()
             return
         try:
             planned = paperkeying.plan(self.book, keys.form, keys.page, keys.lines(),
@@ -150,12 +181,10 @@ class PaperScreen(BaseScreen):
                           t("paper.other"), t("p.form_day"), t("p.form_note"), t("h.points"))
         off = keys.off()
         for number, row in keys.rows.items():
-            value = keys.values.get
-            cells = [str(number), value((number, WHO), row.name) or "·", row.household,
-                     *(self._mark(value((number, c), ""), number in off.get(c, ()))
-                       for c in form.columns),
-                     value((number, OTHER_NO), ""), value((number, "other"), ""),
-                     value((number, DAY), "")[5:], value((number, NOTE), "")[:4],
+            cell = functools.partial(self._cell, keys, number)
+            cells = [str(number), cell(WHO, row.name) or "·", row.household,
+                     *(self._mark(cell(c), number in off.get(c, ())) for c in form.columns),
+                     cell(OTHER_NO), cell("other"), cell(DAY)[5:], cell(NOTE)[:4],
                      fmt_points(keys.row_points(number)) if keys.row_points(number) else ""]
             table.add_row(*cells)
         table.add_row(t("paper.total"), "", "", *(self._sum(keys, c) for c in form.columns),
@@ -172,6 +201,13 @@ class PaperScreen(BaseScreen):
     @staticmethod
     def _mark(text: str, suspect: bool) -> str:
         return f"{text}?" if suspect else text
+
+    def _cell(self, keys: PaperKeys, number: int, column: str, default: str = "") -> str:
+        """A cell's value; where two keyings differ, both: 200≠300."""
+        value = keys.values.get((number, column), default)
+        if keys.first is not None and (number, column) in keys.differences_marked:
+            return f"{keys.first.get((number, column), '') or '—'}≠{value or '—'}"
+        return value
 
     @staticmethod
     def _sum(keys: PaperKeys, column: str) -> str:
