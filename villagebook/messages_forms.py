@@ -34,6 +34,7 @@ FORMS: dict[str, tuple[str, str]] = {
     "paper.second": ("第二遍：请照纸再录一遍，录完按 Ctrl+S 比对", "second keying: key the page again from the paper, then Ctrl+S compares"),
     "paper.differ": ("两遍有 {count} 处不同：{where}。照纸重录这些格（或按 Delete 清空），再按 Ctrl+S", "the two keyings differ in {count} cells: {where}. Key them again from the paper (Delete empties), then Ctrl+S"),
     "paper.diff": ("第 {row} 行 {a}≠{b}", "row {row} {a}≠{b}"),
+    "paper.open_cell": ("第 {row} 行还有一格没录好：改正后回车（或按 Esc 放弃这一格）再保存；没有保存", "row {row} has a cell not kept yet: correct it and press Enter (or Esc drops it), then save; nothing saved"),
     "paper.no": ("号", "No."),
     "paper.total": ("合计", "Total"),
     "paper.other": ("其他", "Other"),

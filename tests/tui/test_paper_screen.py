@@ -75,11 +75,12 @@ async def test_a_page_keyed_in_one_burst_is_saved_with_its_place(app, printed, d
 async def test_a_refused_cell_stays_open_and_the_keys_after_it_wait(app, printed):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f7")
-        burst(app, keys("⏎30⏎"))  # over the cap of 24 hours a day
+        burst(app, keys("⏎30⏎2⏎4⏎^S"))  # over the cap of 24 hours a day, then row 2, save
         await settle(pilot, app)
-        assert "超过义务劳动的上限" in text_of(app.screen.query_one("#paper-status"))
-        assert text_of(app.screen.query_one("#paper-cell")).endswith("：30▏")
-        burst(app, keys("⌫⌫8⏎^S"))
+        assert "还有一格没录好" in text_of(app.screen.query_one("#paper-status"))
+        assert text_of(app.screen.query_one("#paper-cell")).endswith("：302⏎4▏".replace("⏎", ""))
+        assert saved(printed) == []  # the page is not saved around a cell still open
+        burst(app, keys("⌫⌫⌫⌫8⏎^S"))  # what the paper says, this time
         await settle(pilot, app)
     assert saved(printed) == [("马少军", "labour", "8", f"纸表 {CODE} 第1页第1行")]
 

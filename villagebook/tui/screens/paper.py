@@ -121,6 +121,10 @@ class PaperScreen(BaseScreen):
         keys = self.keys
         if keys is None:
             return
+        if keys.typed.strip():  # a cell still open (refused, or not kept): never lost
+            keys.said, keys.said_kind = t("paper.open_cell", row=keys.row or "-"), "error"
+            self.show()
+            return
         if not self._compared(keys):
             self.show()
             return
