@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import Page, Styles, mm
 from reports.document import render as render_story
@@ -81,7 +81,7 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
     small = st(9.5)
     return [Paragraph(escape(printable(title)), st(16, leading=1.2)),
             Paragraph(escape(printable(f"{meta}　{place}")), st(10.5)),
-            grid,
+            Spacer(1, st.size(2)), grid, Spacer(1, st.size(2)),
             Paragraph(escape(printable(t("p.form_legend", legend=legend) + "　"
                                        + t("p.form_how"))), small),
             Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=2.2)),
