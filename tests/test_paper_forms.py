@@ -4,6 +4,7 @@ from its grid; every entry says where on the paper it was written; a page counts
 from __future__ import annotations
 
 import csv
+import io
 
 import pytest
 from conftest import MONTH, audit_count
@@ -149,3 +150,33 @@ def test_pages_keep_households_whole_and_everyone_once(sizes):
     for h, n in enumerate(sizes):  # a household fits on one page unless it is bigger
         on = {i for i, page in enumerate(pages) for r in page if r.household == f"h{h}"}
         assert len(on) == 1 if n <= paperforms.ROWS_PER_PAGE else len(on) <= 2
+
+
+def test_the_demo_villages_east_corner_form_and_a_slip_naming_the_paper(tmp_path):
+    """The demo village's 东片: every resident of the corner on its pages, each page with
+    its row numbers; an entry keyed from it is named on the resident's slip."""
+    from reports import publish
+    from villagebook import demo, paperkeying
+    from villagebook.book import Book
+
+    path = tmp_path / "demo.db"
+    demo.build(path).close()
+    with Book.open(path) as book:
+        form = paperforms.issue(book, MONTH, "东片", "杨秋云", 7, "杨秋云")
+        pdf = publish.render(book, "forms", MONTH, forms=[form])[0]
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+        corner = [r[0] for r in book.query("SELECT name FROM residents WHERE corner = '东片'"
+                                           " AND active = 1")]
+        assert len(pages) == len(form.pages) >= 2
+        for name in corner:
+            assert any(name in text for text in pages), name
+        for text in pages:
+            assert form.code in text and "12" in text and "2 照顾孤寡老人" in text
+        first = form.pages[0][0]
+        line = paperkeying.Line(1, "", {"labour": "4"})
+        planned = paperkeying.plan(book, form, 1, [line])
+        paperkeying.save(book, form, 1, planned, "杨秋云")
+        resident = people.get_resident(book, first.resident_id)
+        slip = publish.render(book, "slips", MONTH, residents=[resident])[0]
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(slip)).pages)
+        assert f"纸表 {form.code} 第1页第1行" in text.replace("\n", "")
