@@ -1,11 +1,12 @@
 """纸表: the form a gatherer fills on her walk, landscape A4, one table a page.
 
 The columns run as a keyer's eye and keys go: the quantities first, the "other" column,
-then the day (most rows leave it empty) and the note. The pages are the form's own (villagebook/paperforms.py lays them out once and keeps
-them), so the page keyed back is the page printed: each is one platypus Table with its
-header, rows 8.5 mm high (a ballpoint on a knee), a row of empty total boxes, the legend of
-the "other" column and the signature line, then a PageBreak. The page engine adds the
-running title, the fingerprint and "第 N 页 / 共 M 页" of the whole printout.
+then the day (most rows leave it empty) and the note. The pages are the form's own
+(villagebook/paperforms.py lays them out once and keeps them), so the page keyed back is
+the page printed: each is one platypus Table with its header, rows 8.5 mm high (a
+ballpoint on a knee), a row of empty total boxes, the legend of the "other" column and
+the signature line, then a PageBreak. The page engine adds the running title, the
+fingerprint and "第 N 页 / 共 M 页" of the whole printout.
 """
 
 from __future__ import annotations

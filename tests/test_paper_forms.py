@@ -180,3 +180,23 @@ def test_the_demo_villages_east_corner_form_and_a_slip_naming_the_paper(tmp_path
         slip = publish.render(book, "slips", MONTH, residents=[resident])[0]
         text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(slip)).pages)
         assert f"纸表 {form.code} 第1页第1行" in text.replace("\n", "")
+
+
+def test_a_keyed_page_deleted_with_sqlite3_to_key_it_again_is_named_by_check(run, corner,
+                                                                              db_path):
+    """The attack: with the sqlite3 tool and the source in hand, drop the guard and delete
+    the page's row so the same paper can be keyed (and counted) a second time."""
+    import sqlite3
+
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    rows = grid(run, code)
+    rows[1][3] = "8"
+    assert keyed(run, rows, code).exit_code == 0
+    raw = sqlite3.connect(db_path)
+    raw.execute("DROP TRIGGER paper_pages_no_delete")
+    raw.execute("DELETE FROM paper_pages")
+    raw.commit()
+    raw.close()
+    said = run("check").output
+    assert "paper_pages_no_delete" in said and f"{code}#1" in said

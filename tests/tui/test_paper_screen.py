@@ -58,7 +58,8 @@ async def test_a_page_keyed_in_one_burst_is_saved_with_its_place(app, printed, d
         assert saved(printed) == []  # nothing saved while a box disagrees
         rows = rows_of(app.screen.query_one("#paper"))
         # the rows that could explain it: a cell equal to the gap of 4
-        assert rows[0][3] == "8" and rows[5][3] == "4?" and rows[-1][3] == "12/16"
+        assert rows[0][3] == "8" and rows[5][3] == "4?" and rows[-2][3] == "12/16"
+        assert rows[-1][3:5] == ["3.00", "2.00"]  # points per column, live
         burst(app, keys("13⏎12⏎^S"))
         await settle(pilot, app)
         assert "已录入：3 条记录，共 +5.00 分" in text_of(app.screen.query_one("#paper-status"))

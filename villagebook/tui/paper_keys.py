@@ -172,6 +172,9 @@ class PaperKeys:
     def row_points(self, row: int) -> int:
         return sum(p for (r, _), p in self.points.items() if r == row)
 
+    def column_points(self, column: str) -> int:
+        return sum(p for (_, c), p in self.points.items() if c == column)
+
     def column_sum(self, column: str) -> Decimal:
         return sum((parse_quantity(v) for (_, c), v in self.values.items() if c == column),
                    Decimal(0))

@@ -193,6 +193,9 @@ class PaperScreen(BaseScreen):
             table.add_row(*cells)
         table.add_row(t("paper.total"), "", "", *(self._sum(keys, c) for c in form.columns),
                       "", "", "", "", fmt_points(sum(keys.points.values())))
+        table.add_row(t("h.points"), "", "", *(fmt_points(keys.column_points(c))
+                                               for c in form.columns),
+                      "", fmt_points(keys.column_points("other")), "", "", "")
         self._cursor(table, keys, len(form.columns))
         self._status(said or keys.said, keys.said_kind or "done")
 
