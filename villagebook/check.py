@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from villagebook import months, replay
+from villagebook import months, replay, rollup
 from villagebook.i18n import get_lang, set_lang, t
 
 PARALLEL_FROM = 200_000  # log lines from which the second process pays for itself
@@ -41,8 +41,11 @@ def check(book, full: bool = False) -> list[Problem]:
         replay.chain_problems, book, problem)
     tables = _safely(replay.table_problems, book, problem)
     principles = _safely(_principles, book)
+    rollups = _safely(rollup.problems, book)
     integrity, entries, seals = _finish_elsewhere(heavy, book, full)
-    found = integrity + principles + seals + chain + entries + tables
+    if entries:  # entries changed behind the book's back: named above, the roll-up with them
+        rollups = []
+    found = integrity + principles + seals + chain + entries + tables + rollups
     return list(dict.fromkeys(found))  # a value nothing can read is named once
 
 

@@ -668,6 +668,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.months": ("月份", "month"),
     "table.objections": ("异议", "objection"),
     "table.entries": ("记录", "entry"),
+    "check.rollup_off": ("{name} {month} 的积分汇总和记录加起来不一样：汇总表被人绕过本程序改动过", "{name}'s roll-up for {month} differs from what the entries add up to: the roll-up was changed outside villagebook"),
     "check.seal": ("{month} 定稿后被改动过（封存码对不上）", "{month} was changed after it was finalized (its seal does not match)"),
     "check.unindexed": ("有 {count} 位村民没有拼音检索键（搜不到拼音），不是用本程序添加的", "{count} residents have no pinyin search keys (not added by villagebook): pinyin does not find them"),
 }

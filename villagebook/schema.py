@@ -10,6 +10,7 @@ from __future__ import annotations
 from villagebook.history import start as _start_history  # light: no import of its own
 from villagebook.monthsettings import freeze_final_months as _freeze_final_months
 from villagebook.paperforms import TABLES as _V7  # v7: paper forms and their keyed pages
+from villagebook.rollup import TABLES as _V8  # v8: points per resident and month
 
 APPLICATION_ID = 0x56424B31  # "VBK1": marks a SQLite file as a villagebook book
 
@@ -298,4 +299,4 @@ _V6 = [
     _freeze_final_months,
 ]
 
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]

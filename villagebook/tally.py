@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from villagebook import rollup
 from villagebook import settings as village_settings
 from villagebook.quantities import fmt_points
 
@@ -67,23 +68,20 @@ def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
     return stars, stars // stars_per_flag, stars % stars_per_flag
 
 
-def _sheet(book, period: str, where: str, params: tuple, include_all: bool,
+def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
            through: str | None = None) -> Sheet:
+    """grouped: SQL of (resident_id, n, p) over the period, from the roll-up (rollup.py)."""
     s = village_settings.load(book, through)  # a final month keeps its star rule
-    grouped = (
-        "SELECT resident_id, COUNT(*) AS n, SUM(points_c) AS p FROM entries"
-        f" WHERE voided_at IS NULL AND {where} GROUP BY resident_id"
-    )
     if include_all:
         sql = (
             f"SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p"
             f" FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
-            f" WHERE r.active = 1 OR t.n IS NOT NULL"
+            f" WHERE r.active = 1 OR t.n > 0"
         )
     else:
         sql = (
             f"SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p"
-            f" FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id"
+            f" FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id WHERE t.n > 0"
         )
     rows = book.conn.execute(sql + " ORDER BY coalesce(t.p, 0) DESC, r.pinyin, r.name", params)
     pps, spf = s.points_per_star_c, s.stars_per_flag
@@ -98,7 +96,7 @@ def _sheet(book, period: str, where: str, params: tuple, include_all: bool,
 
 def month_sheet(book, month: str, include_all: bool = False) -> Sheet:
     """The month's sheet: one line per resident with entries (everyone with include_all)."""
-    return _sheet(book, month, "month = ?", (month,), include_all, month)
+    return _sheet(book, month, *rollup.grouped(month, month), include_all, month)
 
 
 def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
@@ -107,14 +105,14 @@ def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
         return {}
     marks = ",".join("?" * len(resident_ids))
     rows = book.query(
-        "SELECT resident_id, SUM(points_c) FROM entries WHERE month = ? AND voided_at IS NULL"
+        "SELECT resident_id, SUM(points_c) FROM rollup WHERE month = ?"
         f" AND resident_id IN ({marks}) GROUP BY resident_id", (month, *resident_ids))
     return {rid: points for rid, points in rows}
 
 
 def cumulative_points(book, through: str, resident_ids: list[str] | None = None):
     """Points from the first month through this one, by resident id (of these, if given)."""
-    sql = "SELECT resident_id, SUM(points_c) FROM entries WHERE month <= ? AND voided_at IS NULL"
+    sql = "SELECT resident_id, SUM(points_c) FROM rollup WHERE month <= ?"
     params: tuple = (through,)
     if resident_ids is not None:
         sql += f" AND resident_id IN ({','.join('?' * len(resident_ids))})"
@@ -127,8 +125,5 @@ def standings(book, since: str | None = None, through: str | None = None,
               include_all: bool = False) -> Sheet:
     """Cumulative points, stars and flags over the months since..through (inclusive); a
     period that ends with a final month keeps that month's star rule."""
-    bounds = [("month >= ?", since), ("month <= ?", through)]
-    where = " AND ".join(cond for cond, value in bounds if value) or "1 = 1"
-    params = tuple(value for _, value in bounds if value)
-    return _sheet(book, f"{since or ''}..{through or ''}", where, params, include_all,
-                  through)
+    return _sheet(book, f"{since or ''}..{through or ''}", *rollup.grouped(since, through),
+                  include_all, through)
