@@ -87,12 +87,34 @@ _KEPT_YEARS = ("SELECT resident_id, year, points_c, entries FROM rollup_year"
                " WHERE points_c != 0 OR entries != 0")
 
 
+_PROOF = """SELECT COUNT(*), TOTAL(k.points_c IS NOT f.p OR k.entries IS NOT f.n)
+    FROM (SELECT {group} AS g, resident_id, SUM(points_c) AS p, COUNT(*) AS n FROM entries
+          WHERE voided_at IS NULL GROUP BY resident_id, {group}) f
+    LEFT JOIN {table} k ON k.{key} = f.g AND k.resident_id = f.resident_id"""
+
+
+def proven(book) -> bool:
+    """True when every roll-up row is exactly what its entries add up to: one pass over
+    the entries' covering index each for months and years, each group looked up in the
+    roll-up by its key, and the roll-up holding no other row (about 1.6 s for 1.2 M
+    entries, where naming the differences takes 5 s)."""
+    for table, key, group in (("rollup", "month", "month"),
+                              ("rollup_year", "year", "substr(month, 1, 4)")):
+        groups, differing = book.one(_PROOF.format(table=table, key=key, group=group))
+        kept = book.one(f"SELECT COUNT(*) FROM {table} WHERE entries != 0 OR points_c != 0")
+        if differing or groups != kept[0]:
+            return False
+    return True
+
+
 def problems(book) -> list:
     """Every resident and month whose roll-up is not what its entries add up to."""
     from villagebook.check import problem
 
     if not book.one("SELECT 1 FROM sqlite_master WHERE name = 'rollup'"):
         return []  # a book not yet migrated
+    if proven(book):
+        return []
     differing = book.query(f"SELECT resident_id, month FROM ({_KEPT} EXCEPT {_FRESH})"
                            f" UNION SELECT resident_id, month FROM ({_FRESH} EXCEPT {_KEPT})")
     if not differing:  # the months hold: the years must be their sums
