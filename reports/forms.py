@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import Page, Styles, mm
 from reports.document import render as render_story
 from reports.fonts import escape, printable
+from reports.fonts import width as text_width
 from villagebook.i18n import t
 from villagebook.paperforms import Form
 
@@ -55,9 +56,15 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
     rows = form.pages[number - 1]
     head = st(10, leading=1.15, align=TA_CENTER)
     table = [[Paragraph(escape(printable(h)), head) for h in _header(data, form)]]
-    for row in rows:
+    widths = [width * s for s in SHARE]
+    fitted = []  # a long name or household: smaller type in its cell, never over the line
+    for i, row in enumerate(rows, start=1):
         table.append([str(row.number), printable(row.name), printable(row.household),
                       "", "", "", "", "", ""])
+        for col in (1, 2):
+            size = _fit(table[-1][col], widths[col] - st.size(12), st.size(12))
+            if size < st.size(12):
+                fitted.append(("FONT", (col, i), (col, i), st.font, size))
     table.append([t("p.form_total"), "", "", "", "", "", "", "", ""])
     last = len(table) - 1
     style = TableStyle([
@@ -70,8 +77,9 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
         ("BOX", (3, last), (5, last), 1.6, colors.black),  # the boxes the page's sums go in
         ("INNERGRID", (3, last), (5, last), 1.6, colors.black),
         ("BACKGROUND", (6, last), (-1, last), GREY),
+        *fitted,
     ])
-    grid = Table(table, colWidths=[width * s for s in SHARE],
+    grid = Table(table, colWidths=widths,
                  rowHeights=[ROW * 1.15] + [ROW] * (len(table) - 1), style=style)
     title = t("p.form_title", village=data.village, corner=form.corner, month=form.month)
     meta = t("p.form_meta", code=form.code, first=form.first_day, last=form.last_day,
@@ -80,13 +88,23 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
     legend = "　".join(f"{i} {data.names[c]}（{data.units[c]}）"
                       for i, c in enumerate(form.others, start=1))
     small = st(9.5)
+    foot = Paragraph(escape(printable(t("p.form_legend", legend=legend) + "　"
+                                      + t("p.form_how"))), small)
+    # a long legend (many categories) is set smaller to stay within three lines: a form page
+    # is always one printed page, or the rows keyed back would not be the rows carried
     return [Paragraph(escape(printable(title)), st(16, leading=1.2)),
             Paragraph(escape(printable(f"{meta}　{place}")), st(10.5)),
             Spacer(1, st.size(2)), grid, Spacer(1, st.size(2)),
-            Paragraph(escape(printable(t("p.form_legend", legend=legend) + "　"
-                                       + t("p.form_how"))), small),
+            KeepInFrame(width, small.leading * 3.2, [foot], mode="shrink"),
             Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=2.2)),
             PageBreak()]
+
+
+def _fit(text: str, room: float, size: float) -> float:
+    """The largest type size, down to 6 points, at which text fits in room."""
+    while size > 6 and text_width(text, size) > room:
+        size -= 0.5
+    return size
 
 
 def render(data: FormsData, paper: str = "A4") -> tuple[bytes, int]:

@@ -200,3 +200,31 @@ def test_a_keyed_page_deleted_with_sqlite3_to_key_it_again_is_named_by_check(run
     raw.close()
     said = run("check").output
     assert "paper_pages_no_delete" in said and f"{code}#1" in said
+
+
+def test_every_form_page_is_one_printed_page_at_any_size(book):
+    """The page keyed back must be the page printed: from no resident to 40 in a corner,
+    with long names and households, and a legend of 15 more categories, every page of the
+    form is one page of the PDF (a page that ran over would shift every row after it)."""
+    from reports import publish
+    from villagebook import catalogue
+
+    for i in range(15):
+        catalogue.add(book, f"extra{i}", f"很长的一个积分类别名字{i}", f"A long category {i}",
+                      "count", "1", "1", None, "测试")
+    sizes = []
+    for n in range(0, 41):
+        corner = f"第{n}片"
+        for i in range(n):
+            name = "欧阳" + "慕容司马诸葛"[i % 6] + "长" * (i % 3)
+            people.add_resident(book, f"{name}{n}-{i}", f"欧阳家第{i // 3}户很长的户名", corner)
+        if n == 0:
+            people.add_resident(book, "待迁出", "空户", corner)
+            people.find_resident(book, "待迁出")
+            from villagebook import roster
+
+            roster.retire(book, people.find_resident(book, "待迁出"), "迁出", "测试")
+        form = paperforms.issue(book, MONTH, corner, "杨秋云", 7, "测试")
+        pdf, pages, _ = publish.render(book, "forms", MONTH, forms=[form])
+        sizes.append((n, len(form.pages), pages))
+    assert all(form_pages == printed for _, form_pages, printed in sizes), sizes
