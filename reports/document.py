@@ -140,7 +140,7 @@ class Page:
 
     title: str = ""
     note: str = ""
-
+    numbered: bool = True  # "第 N 页 / 共 M 页" in the footer
 
 class VillageDoc(BaseDocTemplate):
     def __init__(self, buffer, paper: str, turned: bool, page: Page, title: str):
@@ -202,6 +202,8 @@ class VillageDoc(BaseDocTemplate):
         canvas.restoreState()
 
     def _page_number(self, canvas, page: int, total: int):
+        if not self.furniture.numbered:
+            return
         canvas.saveState()
         canvas.setFont(register(), FOOTER_SIZE * SCALE[self.paper])
         canvas.setFillGray(0.35)

@@ -21,11 +21,11 @@ from reports.document import Page, Styles, mm
 from reports.document import render as render_story
 from reports.fonts import escape, printable
 from reports.fonts import width as text_width
-from villagebook.i18n import t
+from villagebook.i18n import get_lang, t
 from villagebook.paperforms import Form
 
 ROW = 8.5 * mm
-SHARE = (0.04, 0.11, 0.10, 0.10, 0.10, 0.10, 0.14, 0.05, 0.26)  # of the width, by column
+SHARE = (0.04, 0.11, 0.10, 0.10, 0.10, 0.10, 0.05, 0.09, 0.05, 0.26)  # of the width
 GRID = colors.Color(0.35, 0.35, 0.35)
 GREY = colors.Color(0.88, 0.88, 0.88)
 
@@ -47,25 +47,28 @@ def forms_data(book, forms: list[Form]) -> FormsData:
 
 
 def _header(data: FormsData, form: Form) -> list[str]:
-    cols = [f"{data.names[c]}（{data.units[c]}）" for c in form.columns]
+    unit = "{}（{}）" if get_lang() == "zh" else "{} ({})"
+    cols = [unit.format(data.names[c], data.units[c]) for c in form.columns]
     return [t("p.form_row"), t("h.name"), t("h.household"), *cols, *([""] * (3 - len(cols))),
-            t("p.form_other"), t("p.form_day"), t("p.form_note")]
+            t("p.form_other_no"), t("form.other_qty"), t("p.form_day"), t("p.form_note")]
 
 
 def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) -> list:
     rows = form.pages[number - 1]
     head = st(10, leading=1.15, align=TA_CENTER)
+    if get_lang() != "zh":
+        head.wordWrap = None  # English headers break between words, not inside them
     table = [[Paragraph(escape(printable(h)), head) for h in _header(data, form)]]
     widths = [width * s for s in SHARE]
     fitted = []  # a long name or household: smaller type in its cell, never over the line
     for i, row in enumerate(rows, start=1):
         table.append([str(row.number), printable(row.name), printable(row.household),
-                      "", "", "", "", "", ""])
+                      *[""] * 7])
         for col in (1, 2):
             size = _fit(table[-1][col], widths[col] - st.size(12), st.size(12))
             if size < st.size(12):
                 fitted.append(("FONT", (col, i), (col, i), st.font, size))
-    table.append([t("p.form_total"), "", "", "", "", "", "", "", ""])
+    table.append([t("p.form_total"), *[""] * 9])
     last = len(table) - 1
     style = TableStyle([
         ("FONT", (0, 0), (-1, -1), st.font, st.size(12)),
@@ -80,7 +83,7 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
         *fitted,
     ])
     grid = Table(table, colWidths=widths,
-                 rowHeights=[ROW * 1.15] + [ROW] * (len(table) - 1), style=style)
+                 rowHeights=[None] + [ROW] * (len(table) - 1), style=style)  # heads wrap
     title = t("p.form_title", village=data.village, corner=form.corner, month=form.month)
     meta = t("p.form_meta", code=form.code, first=form.first_day, last=form.last_day,
              gatherer=form.gatherer or "________")
@@ -90,13 +93,13 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
     small = st(9.5)
     foot = Paragraph(escape(printable(t("p.form_legend", legend=legend) + "　"
                                       + t("p.form_how"))), small)
-    # a long legend (many categories) is set smaller to stay within three lines: a form page
+    # a long legend (many categories) is set smaller to stay within two lines: a form page
     # is always one printed page, or the rows keyed back would not be the rows carried
     return [Paragraph(escape(printable(title)), st(16, leading=1.2)),
             Paragraph(escape(printable(f"{meta}　{place}")), st(10.5)),
             Spacer(1, st.size(2)), grid, Spacer(1, st.size(2)),
-            KeepInFrame(width, small.leading * 3.2, [foot], mode="shrink"),
-            Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=2.2)),
+            KeepInFrame(width, small.leading * 2.2, [foot], mode="shrink"),
+            Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=1.9)),
             PageBreak()]
 
 
@@ -119,4 +122,6 @@ def render(data: FormsData, paper: str = "A4") -> tuple[bytes, int]:
         return flow[:-1]  # no blank page after the last
 
     title = printable(t("what.forms"))
-    return render_story(story, paper, turned=True, page=Page(title), title=title)
+    # each page says its place in its own form ("第 2 页 / 共 3 页"): no second count
+    return render_story(story, paper, turned=True, page=Page(title, numbered=False),
+                        title=title)

@@ -86,7 +86,7 @@ def test_a_wrong_total_names_the_column_and_rows_and_saves_nothing(run, corner, 
     before = audit_count(db_path)
     out = keyed(run, rows, code)
     assert out.exit_code == 1 and out.output.count("\n") == 1
-    assert "义务劳动 这一栏合计对不上：表上写 16，录入的各行加起来是 14" in out.output
+    assert "义务劳动这一栏合计对不上：表上写 16，录入的各行加起来是 14" in out.output
     assert "请核对第 3 行" in out.output
     assert audit_count(db_path) == before and entries.entries_of(corner) == []
     rows[3][3] = "4"
@@ -94,11 +94,12 @@ def test_a_wrong_total_names_the_column_and_rows_and_saves_nothing(run, corner, 
 
 
 @pytest.mark.parametrize("cell, said", [
-    ((1, 3, "abc"), "第 1 页第 1 行："),
+    ((1, 3, "abc"), "第 1 页第 1 行“义务劳动”：数量不是数字"),
     ((3, 8, "2099-01-01"), "第 1 页第 3 行："),
     ((6, 3, "8"), "空白行要写上是谁"),
     ((2, 6, "99"), "类别号 99 不在表底的列表里"),
-    ((1, 3, "30"), "超过义务劳动的上限"),
+    ((1, 3, "30"), "第 1 页第 1 行“义务劳动”：数量 30 超过义务劳动的上限"),
+    ((6, 1, "马少军"), "马少军 印在本表第 1 页第 1 行：请记在那一行"),
 ])
 def test_a_bad_cell_is_named_and_nothing_is_saved(run, corner, db_path, cell, said):
     run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
@@ -109,6 +110,8 @@ def test_a_bad_cell_is_named_and_nothing_is_saved(run, corner, db_path, cell, sa
     rows[row][column] = value
     if column == 6:
         rows[row][7] = "1"
+    if column == 1:  # a name on a blank row, with a number beside it
+        rows[row][3] = "4"
     before = audit_count(db_path)
     out = keyed(run, rows, code)
     assert out.exit_code == 1 and said in out.output and out.output.count("\n") == 1
@@ -228,3 +231,41 @@ def test_every_form_page_is_one_printed_page_at_any_size(book):
         pdf, pages, _ = publish.render(book, "forms", MONTH, forms=[form])
         sizes.append((n, len(form.pages), pages))
     assert all(form_pages == printed for _, form_pages, printed in sizes), sizes
+
+
+def test_a_grid_that_is_not_the_pages_own_is_refused(run, corner, db_path):
+    """Another page's grid, a renamed row, a lost column, a short or empty file: refused,
+    nothing saved, the page still to key; a page with nothing on it needs --empty."""
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    rows = grid(run, code)
+    before = audit_count(db_path)
+    renamed = [r[:] for r in rows]
+    renamed[1][1], renamed[1][3] = "马洪云", "8"
+    lost = [r[:2] + r[3:] for r in rows]
+    for bad, said in ((renamed, "第 1 页第 1 行印的是 马少军，表格里是 马洪云"),
+                      (lost, "这张纸表每行是 10 格"), (rows[:4], "只有 3 行"),
+                      ([], "只有 0 行")):
+        out = keyed(run, bad, code)
+        assert out.exit_code == 1 and said in out.output, out.output
+    blank = keyed(run, rows, code)
+    assert blank.exit_code == 1 and "真是空白页请加 --empty" in blank.output
+    assert audit_count(db_path) == before
+    assert keyed(run, rows, code, 1, "--empty").exit_code == 0
+    assert "全部录入" in run("forms", "list", MONTH).output
+
+
+def test_the_page_comes_from_the_grids_name_and_the_gatherer_must_be_known(run, corner,
+                                                                            db_path):
+    run("print", "forms", MONTH, "--corner", "东片", "-o", str(db_path.parent / "f.pdf"))
+    code = f"F{MONTH}-东片-1"
+    out = run("forms", "grid", code, "-o", str(db_path.parent / f"{code}-p1.csv"))
+    path = db_path.parent / f"{code}-p1.csv"
+    rows = list(csv.reader(open(path, encoding="utf-8-sig")))
+    rows[1][3] = "8"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    nobody = run("forms", "key", code, str(path), "--by", "张三")
+    assert nobody.exit_code == 1 and "张三" in nobody.output
+    out = run("forms", "key", code, str(path), "--by", "杨秋云")
+    assert out.exit_code == 0 and "第 1 页已录入：1 条记录" in out.output

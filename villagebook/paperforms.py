@@ -81,9 +81,9 @@ class Form:
         return self.pages[number - 1]
 
     def default_day(self, today: date) -> str:
-        """The day an entry takes when its row's day is left empty: the form's last day,
-        or today if that is still to come."""
-        return min(self.last_day, today.isoformat())
+        """The day an entry takes when its row's day is left empty: the form's first day
+        (never one still to come), as the paper says."""
+        return min(self.first_day, today.isoformat())
 
 
 def paginate(residents: list[tuple[str, str, str]]) -> tuple[tuple[Row, ...], ...]:

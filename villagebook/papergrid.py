@@ -10,6 +10,7 @@ read by position, so a header in either language (or none) works.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from villagebook import csvio
@@ -37,14 +38,25 @@ def write(form: Form, page: int, names: dict[str, str]) -> str:
     return out.getvalue()
 
 
+def page_in_name(path: Path) -> int | None:
+    """The page a grid's file name says (F2026-11-东片-1-p2.csv: 2), as forms grid names it."""
+    found = re.search(r"-p(\d+)\.csv$", Path(path).name, re.IGNORECASE)
+    return int(found.group(1)) if found else None
+
+
 def read(path: Path, form: Form, page: int) -> tuple[list[Line], dict[str, str]]:
-    """The lines keyed and the total boxes (column -> text) of a filled grid."""
+    """The lines keyed and the total boxes (column -> text) of a filled grid. The grid must
+    be this page's: every printed row there, in order, under the name printed on it (a
+    grid of another page, or with a column added or lost, is refused, naming the row)."""
     n = len(form.columns)
     width = 3 + n + 4
+    printed = form.page(page)
     lines, totals = [], {}
     for number, cells in csvio.read_rows(path):
+        first = cells[0].strip().lstrip("'") if cells else ""
+        if len(cells) != width and (first.isdigit() or first.lower() in TOTAL_WORDS):
+            raise BookError("form.grid_width", line=number, got=len(cells), want=width)
         cells = [c.strip() for c in cells] + [""] * (width - len(cells))
-        first = cells[0].lstrip("'")
         if first.lower() in TOTAL_WORDS:
             totals = dict(zip(form.columns, cells[3:3 + n], strict=True))
             continue
@@ -52,10 +64,17 @@ def read(path: Path, form: Form, page: int) -> tuple[list[Line], dict[str, str]]
             if lines or totals:
                 raise BookError("form.grid_line", line=number, cell=first[:20])
             continue  # the header
+        row = printed[len(lines)] if len(lines) < len(printed) else None
+        if row is None or int(first) != row.number:
+            raise BookError("form.grid_row", line=number, row=first, want=len(lines) + 1)
+        if row.resident_id and cells[1].lstrip("'") != row.name:
+            raise BookError("form.grid_name", row=row.number, page=page, printed=row.name,
+                            found=cells[1][:20] or "—")
         values = dict(zip(form.columns, cells[3:3 + n], strict=True))
         other_no, other_qty, day, note = cells[3 + n:7 + n]
         values[OTHER] = other_qty
-        row = next((r for r in form.page(page) if r.number == int(first)), None)
-        who = cells[1] if row is not None and not row.resident_id else ""
-        lines.append(Line(int(first), day, values, other_no, note, who))
+        who = cells[1] if not row.resident_id else ""
+        lines.append(Line(row.number, day, values, other_no, note, who))
+    if len(lines) != len(printed):
+        raise BookError("form.grid_short", page=page, got=len(lines), want=len(printed))
     return lines, totals

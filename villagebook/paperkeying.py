@@ -22,7 +22,7 @@ from decimal import Decimal
 from villagebook import catalogue, daycaps, entries, months, paperforms, people
 from villagebook.book import now
 from villagebook.errors import BookError
-from villagebook.i18n import t
+from villagebook.i18n import get_lang, t
 from villagebook.quantities import parse_day, parse_quantity, quantity_text
 
 OTHER = "other"  # the column whose cells name their category by number
@@ -67,22 +67,45 @@ def plan(book, form: paperforms.Form, page: int, lines: list[Line],
         if row is None:
             raise BookError("form.no_row", page=page, row=line.row)
         try:
-            resident = _resident(book, row, line)
+            resident = _resident(book, form, row, line)
             day = _day(form, line.day, today)
-            for column in wanted:
-                planned.append(_entry(book, form, line, column, line.cells[column], resident,
-                                      day))
         except BookError as exc:
             raise BookError("form.bad_row", page=page, row=line.row, why=str(exc)) from None
+        for column in wanted:
+            try:
+                planned.append(_entry(book, form, line, column, line.cells[column], resident,
+                                      day))
+            except BookError as exc:
+                raise BookError("form.bad_cell", page=page, row=line.row,
+                                column=column_name(book, column), why=str(exc)) from None
     return planned
 
 
-def _resident(book, row: paperforms.Row, line: Line) -> people.Resident:
+def column_name(book, column: str) -> str:
+    """A column as the paper heads it: the category's name, or 其他."""
+    if column == OTHER:
+        return t("paper.other")
+    return catalogue.get(book, column).name
+
+
+def _resident(book, form, row: paperforms.Row, line: Line) -> people.Resident:
     if row.resident_id:
         return people.get_resident(book, row.resident_id)
     if not line.who.strip():
         raise BookError("form.who_missing")
-    return people.find_resident(book, line.who)
+    return blank_row_resident(book, form, line.who)
+
+
+def blank_row_resident(book, form, who: str) -> people.Resident:
+    """The resident written on a blank row: anyone in the book but those printed on the
+    form, whose points belong on their own row."""
+    found = people.find_resident(book, who)
+    for page, rows in enumerate(form.pages, start=1):
+        for printed in rows:
+            if printed.resident_id == found.id:
+                raise BookError("form.on_the_form", name=found.name, page=page,
+                                row=printed.number)
+    return found
 
 
 def _day(form, typed: str, today: date) -> date:
@@ -128,7 +151,8 @@ def check_totals(book, planned: list[Planned], form, totals: dict[str, str]) -> 
         suspects = [p.row for p in filled if p.quantity == gap] or [p.row for p in filled]
         raise BookError("form.total_off", column=catalogue.get(book, column).name,
                         boxed=quantity_text(boxed), keyed=quantity_text(sums[column]),
-                        rows="、".join(str(r) for r in sorted(set(suspects))) or "-")
+                        rows=("、" if get_lang() == "zh" else ", ").join(
+                            str(r) for r in sorted(set(suspects))) or "-")
 
 
 def save(book, form, page: int, planned: list[Planned], actor: str | None,

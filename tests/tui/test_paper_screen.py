@@ -54,7 +54,7 @@ async def test_a_page_keyed_in_one_burst_is_saved_with_its_place(app, printed, d
             burst(app, keys("⏎8⏎3⏎⇥200⇥⇥⇥⇥⇥修桥⏎6⏎mst⇥4⏎13⏎16⇥200⏎^S"))
             await settle(pilot, app)
         said = text_of(app.screen.query_one("#paper-status"))
-        assert "义务劳动 这一栏合计对不上：表上写 16，录入的各行加起来是 12" in said
+        assert "义务劳动这一栏合计对不上：表上写 16，录入的各行加起来是 12" in said
         assert saved(printed) == []  # nothing saved while a box disagrees
         rows = rows_of(app.screen.query_one("#paper"))
         # the rows that could explain it: a cell equal to the gap of 4
@@ -114,3 +114,15 @@ async def test_keyed_twice_the_differences_are_typed_again_before_saving(app, pr
         await settle(pilot, app)
     assert saved(printed) == [("马少军", "labour", "8", f"纸表 {CODE} 第1页第1行"),
                               ("马德福", "donation", "200", f"纸表 {CODE} 第1页第3行")]
+
+
+async def test_a_blank_page_is_saved_only_on_a_second_ctrl_s(app, printed):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7")
+        burst(app, keys("^S"))
+        await settle(pilot, app)
+        assert "一个数字也没有" in text_of(app.screen.query_one("#paper-status"))
+        assert not paperforms.keyed(printed, CODE, 1)
+        burst(app, keys("^S"))
+        await settle(pilot, app)
+    assert paperforms.keyed(printed, CODE, 1) and saved(printed) == []

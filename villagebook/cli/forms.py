@@ -11,7 +11,6 @@ from pathlib import Path
 
 import click
 
-from villagebook.cli.actors import actor_of
 from villagebook.cli.failures import Group
 from villagebook.cli.options import by_option, group_options, with_book
 from villagebook.i18n import t
@@ -32,7 +31,8 @@ def _names(book) -> dict[str, str]:
 
 @forms.command("grid")
 @click.argument("code")
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True,
+              help="Which page of the form.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The CSV file to write (default: CODE-pN.csv here).")
 @with_book
@@ -55,23 +55,30 @@ def forms_grid(book, code, page, output):
 @forms.command("key")
 @click.argument("code")
 @click.argument("grid", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1),
+              help="Which page of the form (default: the page the grid's file name says).")
+@click.option("--empty", is_flag=True, help="The page really has nothing written on it.")
 @by_option
 @with_book
-def forms_key(book, code, grid, page, by):
+def forms_key(book, code, grid, page, empty, by):
     """Key a filled page from its grid: all of it in one write, once, totals checked."""
     from villagebook import paperforms, papergrid, paperkeying
+    from villagebook.cli.actors import remember, resolve_gatherer
+    from villagebook.errors import BookError
     from villagebook.quantities import fmt_points
 
     form = paperforms.load(book, code)
+    page = page or papergrid.page_in_name(grid) or 1
     if paperforms.keyed(book, form.code, page):
-        from villagebook.errors import BookError
-
         raise BookError("form.page_keyed", code=form.code, page=page)
+    gatherer = resolve_gatherer(book, by)
     lines, totals = papergrid.read(grid, form, page)
     planned = paperkeying.plan(book, form, page, lines)
+    if not planned and not empty:
+        raise BookError("form.page_empty", page=page)
     paperkeying.check_totals(book, planned, form, totals)
-    count = paperkeying.save(book, form, page, planned, actor_of(book, by))
+    count = paperkeying.save(book, form, page, planned, gatherer)
+    remember(book, gatherer)
     click.echo(t("form.keyed", code=form.code, page=page, count=count,
                  points=fmt_points(sum(p.points_c for p in planned))))
 

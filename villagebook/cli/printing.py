@@ -109,7 +109,8 @@ def print_catalogue(book, output, paper, send, printer, actor):
 @print_group.command("forms")
 @click.argument("month", required=False)
 @click.option("--corner", help="Only this corner (default: one form for each corner).")
-@click.option("--gatherer", help="Who walks with it (default: the corner's gatherer).")
+@click.option("--gatherer", help="Who walks with it (default: the corner's gatherer when it "
+                                 "has only one; else a line to sign on).")
 @click.option("--days", type=click.IntRange(1, 31), default=7, show_default=True,
               help="How many days the form covers, from today (or the month's first day).")
 @print_options

@@ -25,7 +25,7 @@ from villagebook import entries, people
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.paperforms import Form
-from villagebook.paperkeying import OTHER, Line, _day
+from villagebook.paperkeying import OTHER, Line, _day, blank_row_resident
 from villagebook.people import clean_text
 from villagebook.quantities import parse_quantity
 
@@ -47,6 +47,7 @@ class PaperKeys:
         self.offered = 1  # the row Enter alone goes to
         self.said, self.said_kind = "", ""
         self.twice = False  # keyed twice, compared cell by cell before it is saved
+        self.empty_confirmed = False  # a page with nothing on it: saved on a second Ctrl+S
         self.first: dict | None = None  # the first keying, while the second is typed
         self.differences_marked: set = set()  # cells shown as differing, to type again
 
@@ -135,7 +136,7 @@ class PaperKeys:
             self._agreed(("total", column), typed)
             return
         if column == WHO:
-            self.who[row] = people.find_resident(self.book, typed)
+            self.who[row] = blank_row_resident(self.book, self.form, typed)
             typed = self.who[row].name
         elif column == DAY:
             typed = _day(self.form, typed, self.today).isoformat()

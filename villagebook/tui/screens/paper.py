@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Label
 
 from villagebook import paperforms
 from villagebook.errors import BookError
-from villagebook.i18n import t
+from villagebook.i18n import get_lang, t
 from villagebook.quantities import fmt_points, quantity_text
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.paper_keys import DAY, NOTE, OTHER_NO, TOTAL, WHO, PaperKeys
@@ -131,6 +131,11 @@ class PaperScreen(BaseScreen):
         try:
             planned = paperkeying.plan(self.book, keys.form, keys.page, keys.lines(),
                                        self.app.today)
+            if not planned and not keys.empty_confirmed:  # a blank paper: Ctrl+S again
+                keys.empty_confirmed = True
+                keys.said, keys.said_kind = t("paper.empty"), "error"
+                self.show()
+                return
             paperkeying.check_totals(self.book, planned, keys.form, keys.totals)
             count = paperkeying.save(self.book, keys.form, keys.page, planned,
                                      self.app.gatherer, self.app.today)
@@ -186,7 +191,9 @@ class PaperScreen(BaseScreen):
         off = keys.off()
         for number, row in keys.rows.items():
             cell = functools.partial(self._cell, keys, number)
-            cells = [str(number), cell(WHO, row.name) or "·", row.household,
+            chosen = keys.who.get(number)  # a blank row's resident, by the name written
+            cells = [str(number), cell(WHO, row.name) or "·",
+                     chosen.household if chosen else row.household,
                      *(self._mark(cell(c), number in off.get(c, ())) for c in form.columns),
                      cell(OTHER_NO), cell("other"), cell(DAY)[5:], cell(NOTE)[:4],
                      fmt_points(keys.row_points(number)) if keys.row_points(number) else ""]
@@ -202,7 +209,8 @@ class PaperScreen(BaseScreen):
     def _names(self) -> dict[str, tuple[str, str]]:
         from villagebook import catalogue
 
-        return {c.code: (c.name[:2], t(f"unit.{c.kind}"))  # 80 columns: 义务 现金 物品
+        short = (lambda n: n[:2]) if get_lang() == "zh" else (lambda n: n.split()[0][:6])
+        return {c.code: (short(c.name), t(f"unit.{c.kind}"))  # 80 columns: 义务 现金 物品
                 for c in catalogue.categories(self.book, include_retired=True)}
 
     @staticmethod
@@ -212,8 +220,9 @@ class PaperScreen(BaseScreen):
     def _cell(self, keys: PaperKeys, number: int, column: str, default: str = "") -> str:
         """A cell's value; where two keyings differ, both: 200≠300."""
         value = keys.values.get((number, column), default)
-        if keys.first is not None and (number, column) in keys.differences_marked:
-            return f"{keys.first.get((number, column), '') or '—'}≠{value or '—'}"
+        first = (keys.first or {}).get((number, column), "")
+        if (number, column) in keys.differences_marked and first != value:
+            return f"{first or '—'}≠{value or '—'}"
         return value
 
     @staticmethod
