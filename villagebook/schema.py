@@ -1,9 +1,7 @@
-"""The book's tables, as numbered migration steps (PRAGMA user_version counts them).
-
-The database itself keeps the principles: no negative points (CHECK), entries and the
-audit log are never deleted, an entry changes only by being voided once, with a reason,
-and nothing is added to or voided in a final month.
-"""
+"""The book's tables, as numbered migration steps (PRAGMA user_version counts them). The
+database itself keeps the principles: no negative points (CHECK), entries and the audit
+log are never deleted, an entry changes only by being voided once, with a reason, and
+nothing is added to or voided in a final month."""
 
 from __future__ import annotations
 
