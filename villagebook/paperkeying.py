@@ -146,13 +146,17 @@ def check_totals(book, planned: list[Planned], form, totals: dict[str, str]) -> 
         boxed = parse_quantity(str(typed), "total")
         if boxed == sums[column]:
             continue
-        gap = abs(boxed - sums[column])
-        filled = [p for p in planned if p.category == column]
-        suspects = [p.row for p in filled if p.quantity == gap] or [p.row for p in filled]
+        cells = [(p.row, p.quantity) for p in planned if p.category == column]
         raise BookError("form.total_off", column=catalogue.get(book, column).name,
                         boxed=quantity_text(boxed), keyed=quantity_text(sums[column]),
                         rows=("、" if get_lang() == "zh" else ", ").join(
-                            str(r) for r in sorted(set(suspects))) or "-")
+                            str(r) for r in suspects(cells, abs(boxed - sums[column]))) or "-")
+
+
+def suspects(cells: list[tuple[int, Decimal]], gap: Decimal) -> list[int]:
+    """The rows that could explain a column's gap: a cell equal to it, else every row with
+    a number in the column."""
+    return sorted({r for r, v in cells if v == gap} or {r for r, _ in cells})
 
 
 def save(book, form, page: int, planned: list[Planned], actor: str | None,

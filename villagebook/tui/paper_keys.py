@@ -25,7 +25,7 @@ from villagebook import entries, people
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.paperforms import Form
-from villagebook.paperkeying import OTHER, Line, _day, blank_row_resident
+from villagebook.paperkeying import OTHER, Line, _day, blank_row_resident, suspects
 from villagebook.people import clean_text
 from villagebook.quantities import parse_quantity
 
@@ -182,15 +182,14 @@ class PaperKeys:
 
     def off(self) -> dict[str, list[int]]:
         """Each total box that its column does not add up to, with the rows that could
-        explain the gap: a cell equal to it, else every row with a number in the column."""
+        explain the gap (paperkeying.suspects)."""
         found = {}
         for column, boxed in self.totals.items():
             gap = abs(parse_quantity(boxed) - self.column_sum(column))
             if gap:
                 cells = [(r, parse_quantity(v)) for (r, c), v in self.values.items()
                          if c == column]
-                found[column] = sorted(r for r, v in cells if v == gap) or sorted(
-                    r for r, _ in cells)
+                found[column] = suspects(cells, gap)
         return found
 
     def lines(self) -> list[Line]:
