@@ -68,7 +68,7 @@ def plan(book, form: paperforms.Form, page: int, lines: list[Line],
             raise BookError("form.no_row", page=page, row=line.row)
         try:
             resident = _resident(book, form, row, line)
-            day = _day(form, line.day, today)
+            day = day_written(form, line.day, today)
         except BookError as exc:
             raise BookError("form.bad_row", page=page, row=line.row, why=str(exc)) from None
         for column in wanted:
@@ -108,7 +108,9 @@ def blank_row_resident(book, form, who: str) -> people.Resident:
     return found
 
 
-def _day(form, typed: str, today: date) -> date:
+def day_written(form, typed: str, today: date) -> date:
+    """The day a row's day cell means: empty, the form's; 5, the 5th of its month; or any
+    form record reads. Never outside the form's month."""
     typed = (typed or "").strip()
     if not typed:
         return date.fromisoformat(form.default_day(today))

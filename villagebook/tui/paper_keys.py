@@ -25,7 +25,7 @@ from villagebook import entries, people
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.paperforms import Form
-from villagebook.paperkeying import OTHER, Line, _day, blank_row_resident, suspects
+from villagebook.paperkeying import OTHER, Line, blank_row_resident, day_written, suspects
 from villagebook.people import clean_text
 from villagebook.quantities import parse_quantity
 
@@ -139,7 +139,7 @@ class PaperKeys:
             self.who[row] = blank_row_resident(self.book, self.form, typed)
             typed = self.who[row].name
         elif column == DAY:
-            typed = _day(self.form, typed, self.today).isoformat()
+            typed = day_written(self.form, typed, self.today).isoformat()
         elif column == NOTE:
             typed = clean_text(typed, "note", limit=200)
         elif column == OTHER_NO:
