@@ -47,6 +47,7 @@ class Planned:
     points_c: int
     day: date
     note: str
+    rule: catalogue.Category  # as plan checked it: save writes its rule and its cap
 
 
 def plan(book, form: paperforms.Form, page: int, lines: list[Line],
@@ -130,7 +131,7 @@ def _entry(book, form, line: Line, column: str, typed: str, resident, day) -> Pl
             raise BookError("form.other_number", number=number or "?", last=len(form.others))
         category = form.others[int(number) - 1]
     cat, qty, points_c = entries.preview(book, category, str(typed).strip() or None)
-    return Planned(line.row, resident, cat.code, qty, points_c, day, line.note.strip())
+    return Planned(line.row, resident, cat.code, qty, points_c, day, line.note.strip(), cat)
 
 
 def column_sums(planned: list[Planned], form) -> dict[str, Decimal]:
@@ -170,7 +171,7 @@ def save(book, form, page: int, planned: list[Planned], actor: str | None,
     with book.writing(actor, "form.key", key, {"code": form.code, "page": page,
                                               "entries": len(planned)}) as conn:
         for p in planned:
-            cat = entries.preview(book, p.category, quantity_text(p.quantity))[0]
+            cat = p.rule
             daycaps.check_cap(conn, cat, p.quantity, [p.resident], p.day.isoformat())
             month = months.counting_month(book, p.day, False, today)
             trace = t("form.trace", code=form.code, page=page, row=p.row)

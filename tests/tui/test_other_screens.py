@@ -26,6 +26,15 @@ async def find_resident(pilot, text):
     await pilot.pause()
 
 
+async def answer(pilot, key, text):
+    """Press key, then type text in the dialog it opens and Enter."""
+    await pilot.press(key)
+    await pilot.pause()
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 class TestGatherer:
     async def test_chosen_at_start_and_remembered(self, book):
         people.add_gatherer(book, "李桂兰", "西片")
@@ -99,11 +108,7 @@ class TestResidentsScreen:
     async def test_r_retires_the_selected_resident_after_asking_why(self, app, book):
         async with app.run_test(size=SIZE) as pilot:
             await find_resident(pilot, "mhy")
-            await pilot.press("r")
-            await pilot.pause()
-            await type_text(pilot, "搬到县城")
-            await pilot.press("enter")
-            await pilot.pause()
+            await answer(pilot, "r", "搬到县城")
             assert "马洪云" not in [r[0] for r in rows_of(app.screen.query_one("#residents"))]
         assert people.find_resident(book, "马洪云").active is False
         assert book.one("SELECT detail FROM audit WHERE action = 'residents.retire'")[0] \
@@ -130,11 +135,7 @@ class TestResidentsScreen:
         entries.record(book, people.find_resident(book, "马少君"), "labour", "8", "杨秋云")
         async with app.run_test(size=SIZE) as pilot:
             await find_resident(pilot, "马少君")
-            await pilot.press("m")
-            await pilot.pause()
-            await type_text(pilot, "马少军")
-            await pilot.press("enter")
-            await pilot.pause()
+            await answer(pilot, "m", "马少军")
             said = text_of(app.screen.query_one("#resident-detail"))
             assert said.startswith("已把 马少君（马家3户 东片） 并到 马少军（马家3户 东片）")
             assert "名下：1 条记录转过去" in said
