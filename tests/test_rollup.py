@@ -85,15 +85,24 @@ def test_the_rollup_is_always_what_the_entries_add_up_to(book, db_path, tmp_path
     assert standing == {r: p for r, p in book.query(
         "SELECT resident_id, SUM(points_c) FROM entries WHERE voided_at IS NULL"
         " GROUP BY resident_id")}
+    through_last = tally.standings(book, through=LAST_MONTH)  # all time less this month
+    assert {ln.resident_id: ln.points_c for ln in through_last.lines} == {
+        r: p for r, p in book.query(
+            "SELECT resident_id, SUM(points_c) FROM entries WHERE voided_at IS NULL"
+            " AND month <= ? GROUP BY resident_id", (LAST_MONTH,))}
     assert rollup.problems(book) == []
 
 
-@pytest.mark.parametrize("table, key, period, said", [
-    ("rollup_year", "year", TODAY.strftime("%Y"), "standings"),
-    ("rollup", "month", MONTH, "month_sheet"),
+YEAR = TODAY.strftime("%Y")
+LIFTED = "的积分汇总和记录加起来不一样：汇总表被人绕过本程序改动过"
+
+
+@pytest.mark.parametrize("table, said, named", [
+    ("rollup_all", "all time", f"马秋玲 历年{LIFTED}"),
+    ("rollup_year", "year", f"马秋玲 {YEAR} {LIFTED}"),
+    ("rollup", "month", f"马秋玲 {MONTH} {LIFTED}"),
 ])
-def test_a_rollup_lifted_behind_the_books_back_is_named(book, db_path, table, key, period,
-                                                        said):
+def test_a_rollup_lifted_behind_the_books_back_is_named(book, db_path, table, said, named):
     """The attack: with the sqlite3 tool, add 1,000 points to a relative's roll-up so the
     standings (or the month's sheet) put her first, leaving every entry and the log
     untouched."""
@@ -104,10 +113,11 @@ def test_a_rollup_lifted_behind_the_books_back_is_named(book, db_path, table, ke
                 " (SELECT id FROM residents WHERE name = '马秋玲')")
     raw.commit()
     raw.close()
-    sheet = tally.standings(book) if said == "standings" else tally.month_sheet(book, MONTH)
+    sheet = {"all time": lambda: tally.standings(book),
+             "year": lambda: tally.standings(book, f"{YEAR}-01", f"{YEAR}-12"),
+             "month": lambda: tally.month_sheet(book, MONTH)}[said]()
     assert sheet.lines[0].name == "马秋玲"  # what the attack was for
-    assert [str(p) for p in check(book)] == [
-        f"马秋玲 {period} 的积分汇总和记录加起来不一样：汇总表被人绕过本程序改动过"]
+    assert [str(p) for p in check(book)] == [named]
 
 
 def test_standings_of_any_span_add_whole_years_and_the_months_around_them(book):
@@ -126,6 +136,23 @@ def test_standings_of_any_span_add_whole_years_and_the_months_around_them(book):
                                  (None, "2024-12", 300), ("2026-01", None, 200)):
         lines = tally.standings(book, since=since, through=through).lines
         assert (lines[0].points_c if lines else None) == want, (since, through)
+
+
+def test_a_book_from_v8_gets_its_all_time_rollup_filled(db_path, monkeypatch):
+    """A book of schema v8 opens as v9 with all time made from its years."""
+    as_version(monkeypatch, 8)
+    with Book.create(db_path, "夹矿马家村", actor="测试") as old:
+        people.add_gatherer(old, "杨秋云", "东片")
+        for name in ("马少军", "马秋玲"):
+            people.add_resident(old, name, "马家3户", "东片")
+        entries.record(old, people.find_resident(old, "马少军"), "labour", "8", "杨秋云")
+        entries.record(old, people.find_resident(old, "马秋玲"), "labour", "4", "杨秋云")
+        assert not old.one("SELECT 1 FROM sqlite_master WHERE name = 'rollup_all'")
+    monkeypatch.undo()
+    with Book.open(db_path) as new:
+        assert check(new) == []
+        assert [(ln.name, ln.points_c) for ln in tally.standings(new).lines] == [
+            ("马少军", 200), ("马秋玲", 100)]
 
 
 def test_a_book_from_before_gets_its_rollup_filled(db_path, monkeypatch):

@@ -48,6 +48,7 @@ TRUST: dict[str, tuple[str, str]] = {
     "check.guard_changed": ("数据库的保护规则 {name} 被改过", "the database guard {name} was altered"),
     "check.guard_added": ("数据库里多了一条本程序没有的规则或表：{name}", "the database has a trigger or table villagebook never made: {name}"),
     "check.rollup_off": ("{name} {month} 的积分汇总和记录加起来不一样：汇总表被人绕过本程序改动过", "{name}'s roll-up for {month} differs from what the entries add up to: the roll-up was changed outside villagebook"),
+    "check.rollup_all_off": ("{name} 历年的积分汇总和记录加起来不一样：汇总表被人绕过本程序改动过", "{name}'s all-time roll-up differs from what the entries add up to: the roll-up was changed outside villagebook"),
     "check.seal": ("{month} 定稿后被改动过（封存码对不上）", "{month} was changed after it was finalized (its seal does not match)"),
     "check.unindexed": ("有 {count} 位村民没有拼音检索键（搜不到拼音），不是用本程序添加的", "{count} residents have no pinyin search keys (not added by villagebook): pinyin does not find them"),
 }

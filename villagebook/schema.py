@@ -1,14 +1,15 @@
 """The book's tables, as numbered migration steps (PRAGMA user_version counts them). The
-database itself keeps the principles: no negative points (CHECK), entries and the audit
-log are never deleted, an entry changes only by being voided once, with a reason, and
-nothing is added to or voided in a final month."""
+database keeps the principles: no negative points (CHECK), entries and the log are never
+deleted, an entry changes only by being voided once, with a reason, and nothing is added
+to or voided in a final month."""
 
 from __future__ import annotations
 
 from villagebook.history import start as _start_history  # light: no import of its own
 from villagebook.monthsettings import freeze_final_months as _freeze_final_months
 from villagebook.paperforms import TABLES as _V7  # v7: paper forms and their keyed pages
-from villagebook.rollup import TABLES as _V8  # v8: points per resident and month
+from villagebook.rollup import TABLES as _V8  # v8: points per resident and month, year
+from villagebook.rollup import TABLES_V9 as _V9  # v9: ... and over all time
 
 APPLICATION_ID = 0x56424B31  # "VBK1": marks a SQLite file as a villagebook book
 
@@ -297,4 +298,4 @@ _V6 = [
     _freeze_final_months,
 ]
 
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]

@@ -112,13 +112,12 @@ def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
 
 def cumulative_points(book, through: str, resident_ids: list[str] | None = None):
     """Points from the first month through this one, by resident id (of these, if given)."""
-    sql = "SELECT resident_id, SUM(points_c) FROM rollup WHERE month <= ?"
-    params: tuple = (through,)
+    grouped, params = rollup.grouped(None, through)
+    sql = f"SELECT resident_id, p FROM ({grouped}) WHERE n > 0"
     if resident_ids is not None:
         sql += f" AND resident_id IN ({','.join('?' * len(resident_ids))})"
         params += tuple(resident_ids)
-    rows = book.query(sql + " GROUP BY resident_id", params)
-    return {rid: points for rid, points in rows}
+    return {rid: points for rid, points in book.query(sql, params)}
 
 
 def standings(book, since: str | None = None, through: str | None = None,
