@@ -75,7 +75,7 @@ class Marks:
         short_flags = 1 < flags and flags >= self.flags_from  # one mark is never "×1"
         short_stars = 1 < stars and stars >= self.stars_from
         for _ in range(1 if short_flags else flags):
-            shapes.flag(c, at, -size["flag_h"] / 2, size["flag_h"], mono)
+            shapes.mark(c, "flag", at, -size["flag_h"] / 2, size["flag_h"], mono)
             at += size["flag_step"]
         if short_flags:
             c.setFillColorRGB(*accent)
@@ -83,7 +83,7 @@ class Marks:
             at += self._times(flags)
         at += size["sep"] if flags and stars else 0.0
         for _ in range(1 if short_stars else stars):
-            shapes.star(c, at + size["star_r"], 0, size["star_r"], mono)
+            shapes.mark(c, "star", at + size["star_r"], 0, size["star_r"], mono)
             at += size["star_step"]
         if short_stars:
             c.setFillColorRGB(*accent)
