@@ -1,25 +1,29 @@
 """Time the month's sheet and the standings on a big book against the bare SQL beneath them.
 
-    python bench/bench_tally.py [BIG.db] [--runs 7] [--all-time]
+    python bench/bench_tally.py [BIG.db] [--runs 7]
 
-The tally should cost little more than the grouped query it is built on, so a slow tally
-shows up here as a ratio. That query reads the roll-up (villagebook/rollup.py, points per
-resident and month, kept by SQLite's triggers); the bench runs it bare with the same
-predicates (`month >= ? AND month <= ?`, never BETWEEN, which SQLite plans differently on
-a book without ANALYZE), and also the scan of the entries it replaces. BIG.db defaults to
-bench/out/big.db and is made with make_village.py when missing. Prints min/median/max in
-milliseconds over --runs runs (after one warm-up run) and the query plan SQLite chose for
-each tally; it never asserts anything about timing.
+The tally should cost little more than the query it is built on, so a slow tally shows up
+here as a ratio. For each tally it runs, on the same connection and with the same
+parameters, exactly the SQL the tally runs (tally.sheet_query over rollup.grouped: the
+roll-up's sums with names joined, stars reckoned and lines sorted, fetched with no Python
+around it), the roll-up's GROUP BY alone, and the scan of the entries the roll-up
+replaced. Every figure is printed twice: with the book's ANALYZE statistics and without
+them, as a real book has none (villagebook never runs ANALYZE). The statistics are
+hidden inside a transaction that is rolled back (DELETE FROM sqlite_stat1, then ANALYZE
+sqlite_schema, which makes SQLite read them again), so the file is never changed. BIG.db
+defaults to bench/out/big.db and is made with make_village.py when missing. Prints
+min/median/max in milliseconds over --runs runs (after one warm-up run) and the plans SQLite
+chose; it never asserts anything about timing.
 """
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager, nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,13 +31,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout
 
 from villagebook import rollup, tally  # noqa: E402
+from villagebook import settings as village_settings  # noqa: E402
 from villagebook.book import Book  # noqa: E402
 
 SCAN = ("SELECT resident_id, COUNT(*) AS n, SUM(points_c) AS p FROM entries"
         " WHERE {where} AND voided_at IS NULL GROUP BY resident_id")
-SHEET = ("SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p FROM ({grouped}) t"
-         " JOIN residents r ON r.id = t.resident_id ORDER BY coalesce(t.p, 0) DESC, r.pinyin,"
-         " r.name")
 TARGET = ("targets (issue 14): standings of any period < 100 ms; the month tally within"
           " 1.2x of its own SQL")
 
@@ -49,15 +51,45 @@ def timed(fn, runs: int) -> tuple[float, float, float]:
     return min(times), statistics.median(times), max(times)
 
 
-def plans(book: Book, fn) -> list[str]:
-    """The query plan of each statement fn runs against entries, as SQLite words it."""
-    seen: list[str] = []
-    book.conn.set_trace_callback(lambda sql: "FROM rollup" in sql and seen.append(sql))
+def plans(book: Book, sql: str, params: tuple) -> list[str]:
+    return [row[3] for row in book.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+
+
+@contextmanager
+def statistics_hidden(book: Book):
+    """The book as SQLite plans it with no ANALYZE statistics; the file is not changed."""
+    if not book.one("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"):
+        yield
+        return
+    book.conn.execute("BEGIN")
     try:
-        fn()
+        book.conn.execute("DELETE FROM sqlite_stat1")
+        book.conn.execute("ANALYZE sqlite_schema")
+        yield
     finally:
-        book.conn.set_trace_callback(None)
-    return [row[3] for sql in seen for row in book.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        book.conn.execute("ROLLBACK")
+        book.conn.execute("ANALYZE sqlite_schema")
+
+
+def cases(book: Book) -> list[tuple]:
+    """(label, the tally, the tally's own SQL and parameters, the GROUP BY alone, the
+    entries' scan and its parameters)."""
+    first = date.today().replace(day=1)
+    month = (first - timedelta(days=1)).strftime("%Y-%m")  # the latest full month
+    year = first.year - 1  # the latest full year
+    s = village_settings.load(book)
+    spans = [(f"month_sheet {month}", lambda b: tally.month_sheet(b, month), (month, month),
+              "month = ?", (month,)),
+             (f"standings {year}", lambda b: tally.standings(b, f"{year}-01", f"{year}-12"),
+              (f"{year}-01", f"{year}-12"), "month >= ? AND month <= ?",
+              (f"{year}-01", f"{year}-12")),
+             ("standings all time", lambda b: tally.standings(b), (None, None), "1 = 1", ())]
+    found = []
+    for label, run, span, where, scan_params in spans:
+        grouped = rollup.grouped(*span)  # exactly what the tally runs
+        own = tally.sheet_query(*grouped, False, s.points_per_star_c, s.stars_per_flag)
+        found.append((label, run, own, grouped, (SCAN.format(where=where), scan_params)))
+    return found
 
 
 def main() -> None:
@@ -68,50 +100,33 @@ def main() -> None:
     if not args.db.exists():
         subprocess.run([sys.executable, str(HERE / "make_village.py"), str(args.db)], check=True)
 
-    first = date.today().replace(day=1)
-    month = (first - timedelta(days=1)).strftime("%Y-%m")  # the latest full month
-    year = first.year - 1  # the latest full year
-    cases = [  # (label, the tally, its span, the entries' predicate and parameters)
-        (f"month_sheet {month}", lambda b: tally.month_sheet(b, month), (month, month),
-         "month = ?", (month,)),
-        (f"standings {year}-01..{year}-12",
-         lambda b: tally.standings(b, since=f"{year}-01", through=f"{year}-12"),
-         (f"{year}-01", f"{year}-12"), "month >= ? AND month <= ?",
-         (f"{year}-01", f"{year}-12")),
-        ("standings (all time)", lambda b: tally.standings(b), (None, None), "1 = 1", ()),
-    ]
-
-    bare = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     with Book.open(args.db) as book:
-        entries, residents, stats = bare.execute(
-            "SELECT (SELECT COUNT(*) FROM entries), (SELECT COUNT(*) FROM residents),"
-            " (SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1')").fetchone()
-        print(f"book {args.db}: {entries:,} entries, {residents:,} residents,"
-              f" {'ANALYZEd' if stats else 'no ANALYZE statistics'};"
-              f" median of {args.runs} runs, ms")
-        print(f"{'':<30}{'tally (min/med/max)':>22}{'its SQL':>9}{'ratio':>7}"
-              f"{'sheet SQL':>10}{'ratio':>7}{'entries scan':>13}")
+        count = book.one("SELECT (SELECT COUNT(*) FROM entries), (SELECT COUNT(*) FROM"
+                         " residents), (SELECT COUNT(*) FROM sqlite_master"
+                         " WHERE name = 'sqlite_stat1')")
+        print(f"book {args.db}: {count[0]:,} entries, {count[1]:,} residents; ms over"
+              f" {args.runs} runs")
+        print(f"{'':<34}{'tally min/med/max':>20}{'its SQL':>9}{'ratio':>7}"
+              f"{'GROUP BY':>10}{'entries scan':>13}")
         plan_lines = []
-        for label, run, span, where, scan_params in cases:
-            sql, params = rollup.grouped(*span)  # exactly the SQL the tally runs
-            low, ms_tally, high = timed(lambda run=run: run(book), args.runs)
-            ms_bare = timed(lambda sql=sql, p=params: bare.execute(sql, p).fetchall(),
-                            args.runs)[1]
-            full = SHEET.format(grouped=sql)  # the same SQL with names and order: no Python
-            ms_full = timed(lambda q=full, p=params: bare.execute(q, p).fetchall(),
-                            args.runs)[1]
-            scan = SCAN.format(where=where)
-            ms_scan = timed(lambda q=scan, p=scan_params: bare.execute(q, p).fetchall(), 3)[1]
-            spread = f"{low:.1f}/{ms_tally:.1f}/{high:.1f}"
-            print(f"{label:<30}{spread:>22}{ms_bare:>9.1f}{ms_tally / ms_bare:>6.2f}x"
-                  f"{ms_full:>10.1f}{ms_tally / ms_full:>6.2f}x{ms_scan:>13.1f}")
-            plan_lines += [f"  {label}: {step}" for step in plans(book, lambda r=run: r(book))]
+        for stats in ("ANALYZE", "no ANALYZE") if count[2] else ("no ANALYZE",):
+            with nullcontext() if stats == "ANALYZE" else statistics_hidden(book):
+                for label, run, own, grouped, scan in cases(book):
+                    low, mid, high = timed(lambda r=run: r(book), args.runs)
+                    bare = timed(lambda q=own: book.conn.execute(*q).fetchall(), args.runs)[1]
+                    alone = timed(lambda q=grouped: book.conn.execute(*q).fetchall(),
+                                  args.runs)[1]
+                    scanned = timed(lambda q=scan: book.conn.execute(*q).fetchall(), 3)[1]
+                    spread = f"{low:.1f}/{mid:.1f}/{high:.1f}"
+                    print(f"{label + ', ' + stats:<34}{spread:>20}{bare:>9.1f}"
+                          f"{mid / bare:>6.2f}x{alone:>10.1f}{scanned:>13.1f}")
+                    plan_lines += [f"  {label}, {stats}: {step}" for step in plans(book, *own)]
         print(TARGET)
-        print("its SQL: the roll-up's GROUP BY alone; sheet SQL: the same with names joined"
-              " and sorted; entries scan: the GROUP BY over the entries the roll-up replaces")
-        print("plans of the tally queries:")
+        print("its SQL: the tally's own statement (names, stars, order) fetched bare;"
+              " GROUP BY: the roll-up's sums alone; entries scan: the GROUP BY over the"
+              " entries the roll-up replaced")
+        print("plans of the tallies' own SQL:")
         print("\n".join(plan_lines))
-    bare.close()
 
 
 if __name__ == "__main__":

@@ -90,8 +90,14 @@ def grouped(since: str | None, through: str | None) -> tuple[str, tuple]:
     if since is None:
         return _all_time_through(through)
     first, last = since, through or "9999-12"
+    if first == last:  # one month (the month's sheet): already a row a resident
+        return ("SELECT resident_id, entries AS n, points_c AS p FROM rollup"
+                " WHERE month = ?"), (first,)
     years = (f"{int(first[:4]) + (first[5:] != '01'):04d}",
              f"{int(last[:4]) - (last[5:] != '12'):04d}")
+    if years[0] == years[1] and (first, last) == (f"{years[0]}-01", f"{years[0]}-12"):
+        return ("SELECT resident_id, entries AS n, points_c AS p FROM rollup_year"
+                " WHERE year = ?"), (years[0],)  # one whole year, as one row a resident
     if years[0] > years[1]:  # no whole year: months only
         return ("SELECT resident_id, SUM(entries) AS n, SUM(points_c) AS p FROM rollup"
                 " WHERE month >= ? AND month <= ? GROUP BY resident_id"), (first, last)

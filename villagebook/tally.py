@@ -21,7 +21,7 @@ class Line(NamedTuple):
     name: str
     household: str
     corner: str
-    on_board: bool
+    on_board: int  # 1 or 0, as SQLite keeps it (as_dict says true or false)
     points_c: int
     entries: int
     stars: int
@@ -35,7 +35,7 @@ class Line(NamedTuple):
             "name": self.name,
             "household": self.household,
             "corner": self.corner,
-            "on_board": self.on_board,
+            "on_board": self.on_board == 1,
             "points": fmt_points(self.points_c),
             "entries": self.entries,
             "stars": self.stars,
@@ -68,30 +68,29 @@ def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
     return stars, stars // stars_per_flag, stars % stars_per_flag
 
 
+def sheet_query(grouped: str, params: tuple, include_all: bool, points_per_star_c: int,
+                stars_per_flag: int) -> tuple[str, tuple]:
+    """The SQL of a sheet's lines, in Line's order, sorted: stars and flags reckoned by
+    SQLite (stars_and_flags, once a resident), so each row becomes a Line as it is."""
+    lined = ("SELECT r.id, r.name, r.household, r.corner, r.on_board, coalesce(t.p, 0) AS p,"
+             " coalesce(t.n, 0), coalesce(t.p, 0) / ?1, coalesce(t.p, 0) / ?1 / ?2,"
+             " coalesce(t.p, 0) / ?1 % ?2")
+    if include_all:
+        sql = (f"{lined} FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
+               f" WHERE r.active = 1 OR t.n > 0")
+    else:
+        sql = f"{lined} FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id WHERE t.n > 0"
+    return (f"{sql} ORDER BY p DESC, r.pinyin, r.name",
+            (points_per_star_c, stars_per_flag, *params))
+
+
 def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
            through: str | None = None) -> Sheet:
     """grouped: SQL of (resident_id, n, p) over the period, from the roll-up (rollup.py)."""
     s = village_settings.load(book, through)  # a final month keeps its star rule
-    if include_all:
-        sql = (
-            f"SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p"
-            f" FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
-            f" WHERE r.active = 1 OR t.n > 0"
-        )
-    else:
-        sql = (
-            f"SELECT r.id, r.name, r.household, r.corner, r.on_board, t.n, t.p"
-            f" FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id WHERE t.n > 0"
-        )
-    rows = book.conn.execute(sql + " ORDER BY coalesce(t.p, 0) DESC, r.pinyin, r.name", params)
     pps, spf = s.points_per_star_c, s.stars_per_flag
-    lines = []
-    for rid, name, household, corner, on_board, n, p in rows:
-        p = p or 0
-        stars = p // pps  # stars_and_flags, inlined: this loop runs once per resident
-        lines.append(Line(rid, name, household, corner, on_board == 1, p, n or 0, stars,
-                          stars // spf, stars % spf))
-    return Sheet(period, lines, pps, spf)
+    rows = book.conn.execute(*sheet_query(grouped, params, include_all, pps, spf))
+    return Sheet(period, list(map(Line._make, rows)), pps, spf)
 
 
 def month_sheet(book, month: str, include_all: bool = False) -> Sheet:
