@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.platypus import LongTable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from reports.document import Page, Styles
 from reports.document import render as render_story
 from reports.fonts import escape, printable, width
 from reports.page import period_words
 from reports.sheet_close import LastRows, closing, state_words
+from reports.sheet_rows import RowPages, shared_looks
 from villagebook.i18n import t
 from villagebook.printing import SheetData
 from villagebook.quantities import fmt_points
@@ -89,20 +90,26 @@ def _cell(text: str, style, room: float):
     return Paragraph(escape(text), style)
 
 
+def _cells(st: Styles, body: float) -> list[tuple]:
+    """Every cell's type, alignment and padding: the same in every row."""
+    pad = st.size(PAD)
+    return [("FONT", (0, 0), (-1, -1), st.font, body, body * 1.2),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.7)]
+
+
 def _style(st: Styles, body: float, head: int, rows: int, total: bool,
-           zebra: int) -> TableStyle:
+           zebra: int, cells: bool = True) -> TableStyle:
     """The style of a table with `head` header rows (0 or 1) over `rows` residents' rows,
     then (if total) the totals row and the closing block. zebra: 1 if the first
-    resident's row is grey."""
-    pad, line = st.size(PAD), colors.Color(0.55, 0.55, 0.55)
+    resident's row is grey. cells=False leaves out the cells' own settings (_cells), for
+    a table whose rows share them (sheet_rows.shared_looks)."""
+    line = colors.Color(0.55, 0.55, 0.55)
     last = head + rows - 1 + total
-    style = [
-        ("FONT", (0, 0), (-1, -1), st.font, body, body * 1.2),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.7),
+    style = (_cells(st, body) if cells else []) + [
         ("ROWBACKGROUNDS", (0, head), (-1, last), [colors.white, ZEBRA][::1 - 2 * zebra]),
         ("GRID", (0, 0), (-1, last), 0.4, line),
     ]
@@ -157,8 +164,9 @@ def _tables(data: SheetData, st: Styles, room: float, frame_height: float) -> li
     if split == 0:
         return [headed]
     plain = Table(tail, colWidths=widths, style=_style(st, body, 0, rows_left, True, zebra))
-    front = LongTable([header, *cells[:split]], colWidths=widths, repeatRows=1,
-                      style=_style(st, body, 1, split, False, 0))
+    front = RowPages(header, cells[:split], widths, shared_looks(_cells(st, body), len(widths)),
+                     lambda rows, zebra: _style(st, body, 1, rows, False, zebra, cells=False),
+                     least=body * 1.2 + 1.4 * pad)
     return [front, LastRows(plain, headed, frame_height)]
 
 
