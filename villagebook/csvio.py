@@ -11,8 +11,6 @@ import io
 from pathlib import Path
 
 from villagebook.errors import BookError
-from villagebook.people import new_resident_row
-from villagebook.readings import write_keys
 
 MAX_BYTES = 20 * 1024 * 1024
 _HEADERS = {
@@ -83,6 +81,8 @@ def parse_residents(path: Path, ignored: list[str] | None = None) -> list[dict]:
     """Checked resident rows from a CSV of name,household,corner[,on_board]. A header row
     is known by any cell naming a column (Chinese or English); the columns it does not
     know (序号, 电话...) are skipped, and their names added to `ignored`."""
+    from villagebook.people import new_resident_row  # pypinyin: only when reading residents
+
     rows = read_rows(path)
     if not rows:
         raise BookError("csv.empty", path=path)
@@ -132,6 +132,8 @@ def import_residents(book, path: Path, actor: str | None = None,
     """Add every new resident of the file in one transaction; (added, not added). A name
     already in the book in another household is a second person (`same_name="new"`) or
     the same one typed with another household (`"skip"`); asked for, never guessed."""
+    from villagebook.readings import write_keys  # pypinyin: only when reading residents
+
     rows = parse_residents(path, ignored)
     existing = {(r["name"], r["household"]) for r in book.query(
         "SELECT name, household FROM residents")}

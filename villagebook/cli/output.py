@@ -13,18 +13,22 @@ from villagebook.quantities import fmt_points, fmt_points_short
 
 def emit(header_keys: list[str], rows: list[list], fmt: str, json_value=None,
          numeric: set[int] = frozenset(), footer: list[str] | None = None) -> None:
-    """Print rows as a table, CSV or JSON."""
-    from villagebook import csvio, texttable
-
+    """Print rows as a table, CSV or JSON (json_value may be a function making it: only
+    JSON needs it)."""
     if fmt == "json":
-        click.echo(json.dumps(json_value, ensure_ascii=False, indent=2))
+        value = json_value() if callable(json_value) else json_value
+        click.echo(json.dumps(value, ensure_ascii=False, indent=2))
     elif fmt == "csv":
+        from villagebook import csvio  # (it reads residents' CSVs too: pypinyin, difflib)
+
         out = io.StringIO()
         csvio.write_csv(out, header_keys, rows)
         click.echo(out.getvalue(), nl=False)
     elif not rows:
         click.echo(t("no_rows"))
     else:
+        from villagebook import texttable
+
         header = [t(f"h.{k}") for k in header_keys]
         click.echo(texttable.render(header, rows, numeric, footer))
 
@@ -34,17 +38,21 @@ def emit_sheet(book, sheet, fmt: str, title_key: str) -> None:
     from villagebook import settings
 
     village = settings.load(book).village
-    data = {
-        "village": village,
-        "period": sheet.period,
-        "points_per_star": fmt_points_short(sheet.points_per_star_c),
-        "stars_per_flag": sheet.stars_per_flag,
-        "total": fmt_points(sheet.total_c),
-        "lines": [line.as_dict() for line in sheet.lines],
-    }
+
+    def data() -> dict:
+        return {
+            "village": village,
+            "period": sheet.period,
+            "points_per_star": fmt_points_short(sheet.points_per_star_c),
+            "stars_per_flag": sheet.stars_per_flag,
+            "total": fmt_points(sheet.total_c),
+            "lines": [line.as_dict() for line in sheet.lines],
+        }
+
     keys = ["name", "household", "corner", "entries", "points", "stars", "flags", "loose_stars"]
-    rows = [[ln.name, ln.household, ln.corner, ln.entries, fmt_points(ln.points_c), ln.stars,
-             ln.flags, ln.loose_stars] for ln in sheet.lines]
+    rows = [] if fmt == "json" else [
+        [ln.name, ln.household, ln.corner, ln.entries, fmt_points(ln.points_c), ln.stars,
+         ln.flags, ln.loose_stars] for ln in sheet.lines]
     if fmt == "table":
         click.echo(t(title_key, village=village, period=sheet.period))
     footer = [t("total"), "", "", sheet.total_entries, fmt_points(sheet.total_c), "", "", ""]
