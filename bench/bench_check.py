@@ -6,7 +6,7 @@ Makes bench/out/big.db with make_village.py (5,000 residents, 1.2 million entrie
 chained line each) if it is missing, and seals every month but the last two as a village
 of 20 years has (once). Prints each part of check in process (SQLite's
 quick_check, the guards, the chain's hashes, the entries against their lines, the small
-tables, the seals), check as a whole, integrity_check (`check --full`), and a whole
+tables, the roll-up, the seals), check as a whole, integrity_check (`check --full`), and a whole
 `villagebook check` process on a copy. Target (issue 11): check < 5 s. Figures only.
 """
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE.parent))  # run from a checkout
 
 from make_village import build  # noqa: E402
 
-from villagebook import months, replay  # noqa: E402
+from villagebook import months, replay, rollup  # noqa: E402
 from villagebook.book import Book  # noqa: E402
 from villagebook.check import check, problem  # noqa: E402
 
@@ -72,6 +72,7 @@ def main() -> None:
         timed("chain: every hash again", lambda: replay.chain_problems(book, problem))
         timed("entries against their lines", lambda: replay.entry_problems(book, problem))
         timed("small tables replayed", lambda: replay.table_problems(book, problem))
+        timed("roll-up proven (month, year, all)", lambda: rollup.problems(book))
         timed("final months untouched since", lambda: months.touched_since_final(book))
         timed("seals recomputed (check --full)", lambda: months.broken_seals(book))
         timed("check, in process", lambda: check(book))

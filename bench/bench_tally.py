@@ -51,6 +51,13 @@ def timed(fn, runs: int) -> tuple[float, float, float]:
     return min(times), statistics.median(times), max(times)
 
 
+def fetched(book: Book, query: tuple[str, tuple]) -> list:
+    """The statement's rows as plain tuples, nothing else done with them."""
+    cursor = book.conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(*query).fetchall()
+
+
 def plans(book: Book, sql: str, params: tuple) -> list[str]:
     return [row[3] for row in book.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
@@ -113,10 +120,9 @@ def main() -> None:
             with nullcontext() if stats == "ANALYZE" else statistics_hidden(book):
                 for label, run, own, grouped, scan in cases(book):
                     low, mid, high = timed(lambda r=run: r(book), args.runs)
-                    bare = timed(lambda q=own: book.conn.execute(*q).fetchall(), args.runs)[1]
-                    alone = timed(lambda q=grouped: book.conn.execute(*q).fetchall(),
-                                  args.runs)[1]
-                    scanned = timed(lambda q=scan: book.conn.execute(*q).fetchall(), 3)[1]
+                    bare = timed(lambda q=own: fetched(book, q), args.runs)[1]
+                    alone = timed(lambda q=grouped: fetched(book, q), args.runs)[1]
+                    scanned = timed(lambda q=scan: fetched(book, q), 3)[1]
                     spread = f"{low:.1f}/{mid:.1f}/{high:.1f}"
                     print(f"{label + ', ' + stats:<34}{spread:>20}{bare:>9.1f}"
                           f"{mid / bare:>6.2f}x{alone:>10.1f}{scanned:>13.1f}")

@@ -89,7 +89,9 @@ def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
     """grouped: SQL of (resident_id, n, p) over the period, from the roll-up (rollup.py)."""
     s = village_settings.load(book, through)  # a final month keeps its star rule
     pps, spf = s.points_per_star_c, s.stars_per_flag
-    rows = book.conn.execute(*sheet_query(grouped, params, include_all, pps, spf))
+    cursor = book.conn.cursor()
+    cursor.row_factory = None  # plain tuples, not sqlite3.Row: a township has 100,000 lines
+    rows = cursor.execute(*sheet_query(grouped, params, include_all, pps, spf))
     return Sheet(period, list(map(Line._make, rows)), pps, spf)
 
 
