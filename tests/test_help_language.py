@@ -22,8 +22,9 @@ ENGLISH = re.compile(r"\b(the|and|with|this|from|for|of|is|an|or|show|exit)\b", 
 
 def command_paths(group=cli, path=()):
     yield path
-    for name, sub in sorted(getattr(group, "commands", {}).items()):
-        yield from command_paths(sub, (*path, name))
+    if hasattr(group, "list_commands"):  # the root's commands are imported when asked for
+        for name in sorted(group.list_commands(None)):
+            yield from command_paths(group.get_command(None, name), (*path, name))
 
 
 PATHS = list(command_paths())

@@ -62,7 +62,8 @@ def test_ruff_check_passes():
 
 
 def all_commands(group: click.Group, prefix=()):
-    for name, command in group.commands.items():
+    for name in group.list_commands(None):
+        command = group.get_command(None, name)
         yield (*prefix, name), command
         if isinstance(command, click.Group):
             yield from all_commands(command, (*prefix, name))

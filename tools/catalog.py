@@ -44,8 +44,8 @@ def help_texts() -> list[str]:
                 record = param.get_help_record(ctx)
                 for name in _METAVAR.findall(record[0] if record else ""):
                     add(name)
-        for name in getattr(cmd, "commands", {}):
-            sub = cmd.commands[name]
+        for name in cmd.list_commands(ctx) if isinstance(cmd, click.Group) else ():
+            sub = cmd.get_command(ctx, name)
             walk(sub, click.Context(sub, info_name=name, parent=ctx))
 
     walk(cli, click.Context(cli, info_name="villagebook"))

@@ -3,36 +3,61 @@
 Each command parses its options and calls one core function. A BookError (or any other
 failure) becomes one line in the user's language and a non-zero exit, never a traceback.
 This module holds the root group; the commands live one group of ideas to a module and are
-registered here, in the order they were written.
+named here, in the order they were written. A command's module is imported only when that
+command runs (a gatherer's `record` does not wait for the printing's imports).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from villagebook.book import default_path
-from villagebook.cli import (
-    audit,
-    book,
-    catalogue,
-    committee,
-    entries,
-    forms,
-    months,
-    people,
-    printing,
-    settings,
-    tally,
-)
 from villagebook.cli.failures import Group, UserError
 from villagebook.cli.options import daily_backup, db_option, lang_option, open_book
 from villagebook.cli.terminal import has_terminal, open_ui
 from villagebook.i18n import t
 
+COMMANDS = {  # name: (its module in villagebook.cli, the command there)
+    "init": ("book", "init"), "demo": ("book", "demo"),
+    "catalogue": ("catalogue", "catalogue"),
+    "gatherers": ("people", "gatherers"), "residents": ("people", "residents"),
+    "record": ("entries", "record"), "void": ("entries", "void"),
+    "entries": ("entries", "entries_cmd"),
+    "tally": ("tally", "tally"), "standings": ("tally", "standings"), "log": ("audit", "log"),
+    "print": ("printing", "print_group"), "verify": ("audit", "verify"),
+    "month": ("months", "month"), "objection": ("months", "objection"),
+    "committee": ("committee", "committee"),
+    "backup": ("book", "backup_cmd"), "restore": ("book", "restore"),
+    "check": ("audit", "check_cmd"), "review": ("audit", "review"),
+    "settings": ("settings", "settings"),
+    "forms": ("forms", "forms"),
+}
 
-@click.group(cls=Group, invoke_without_command=True,
+
+class Root(Group):
+    """The `villagebook` group: its commands are COMMANDS, each imported when asked for."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name: str):
+        if name not in COMMANDS:
+            return None
+        module, command = COMMANDS[name]
+        return getattr(importlib.import_module(f"villagebook.cli.{module}"), command)
+
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as unknown:  # suggest from every name,
+            raise click.exceptions.NoSuchCommand(  # not only the commands imported so far
+                unknown.command_name, possibilities=COMMANDS, ctx=ctx) from None
+
+
+@click.group(cls=Root, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @lang_option
@@ -73,22 +98,6 @@ def _text(arg: str) -> bool:
     except UnicodeEncodeError:  # Python kept undecodable bytes as lone surrogates
         return False
     return True
-
-
-for command in (
-    book.init, book.demo,
-    catalogue.catalogue,
-    people.gatherers, people.residents,
-    entries.record, entries.void, entries.entries_cmd,
-    tally.tally, tally.standings, audit.log,
-    printing.print_group, audit.verify,
-    months.month, months.objection,
-    committee.committee,
-    book.backup_cmd, book.restore, audit.check_cmd, audit.review,
-    settings.settings,
-    forms.forms,
-):
-    cli.add_command(command)
 
 
 def main() -> None:
