@@ -16,7 +16,6 @@ import gzip
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -138,6 +137,8 @@ def daily(book) -> Path | None:
         return backup(book, reason="daily")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{PREFIX}{today}-000000-000000-daily.started.part").touch()  # once a day
+    import subprocess  # only on the day's first use: not on every command's way in
+
     detach = ({"creationflags": subprocess.DETACHED_PROCESS
                | subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
               else {"start_new_session": True})

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from villagebook import backup, monthsettings, settings
+from villagebook import monthsettings, settings
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.people import clean_text
@@ -114,6 +114,8 @@ def post(book, month: str, actor: str | None, today: date | None = None) -> Mont
     today = today or date.today()
     check_post(book, month, today)
     until = (today + timedelta(days=settings.load(book).objection_days)).isoformat()
+    from villagebook import backup  # (not on a record's way in)
+
     backup.backup(book, reason="post")
     with book.writing(actor, "month.post", month, {"objection_until": until}) as conn:
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
@@ -149,6 +151,8 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
     early = clean_text(early_reason, "reason", limit=200) if early_reason else ""
     if today.isoformat() <= (current.objection_until or "") and not early:
         raise BookError("month.window_open", month=month, until=current.objection_until)
+    from villagebook import backup  # (not on a record's way in)
+
     backup.backup(book, reason="finalize")
     detail = {"early": early} if early else {}
     with book.writing(actor, "month.finalize", month, detail) as conn:
@@ -168,6 +172,8 @@ def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
     """Open a final month again (a committee decision, with its reason, on record)."""
     reason = clean_text(reason, "reason", required=True, limit=200)
     current = check_reopen(book, month)
+    from villagebook import backup  # (not on a record's way in)
+
     backup.backup(book, reason="reopen")
     with book.writing(actor, "month.reopen", month,
                       {"reason": reason, "seal": current.seal}) as conn:
