@@ -155,7 +155,7 @@ _PROOFS = {
         table="rollup", match="k.month = f.g AND k.resident_id = f.resident_id"),
     "rollup_year": _CHECKED.format(
         groups="SELECT substr(month, 1, 4) AS g, resident_id, SUM(points_c) AS p,"
-               " SUM(entries) AS n FROM rollup GROUP BY resident_id, g HAVING n > 0",
+               " SUM(entries) AS n FROM rollup GROUP BY g, resident_id HAVING n > 0",
         table="rollup_year", match="k.year = f.g AND k.resident_id = f.resident_id"),
     "rollup_all": _CHECKED.format(
         groups="SELECT resident_id, SUM(points_c) AS p, SUM(entries) AS n FROM rollup_year"
