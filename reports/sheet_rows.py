@@ -7,13 +7,23 @@ just the rows that can fill the page, from where the last page ended, and keeps 
 as a row number: each page costs the same whatever the village's size. Every such table
 has the header row, and its zebra starts as the page's first row falls, so the pages look
 as the one table's did. Every row shares one list of cell styles (type, alignment,
-padding), where TableStyle commands would set each cell's own, page after page.
+padding), where TableStyle commands would set each cell's own, page after page; and
+a page's strings are drawn as one text object (reports/tabletext.py).
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, LongTable, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tables import CellStyle
+
+from reports.tabletext import TextTable
+
+
+class PageTable(TextTable):
+    """A page's rows: heights measured only as far as the page goes (as LongTable), the
+    strings drawn as one text object (reports/tabletext.py)."""
+
+    _longTableOptimize = 1
 
 
 def shared_looks(commands: list[tuple], columns: int) -> list[CellStyle]:
@@ -32,16 +42,16 @@ class RowPages(Flowable):
         super().__init__()
         self.header, self.cells, self.widths, self.looks = header, cells, widths, looks
         self.style, self.least, self.start = style, least, start
-        self._made: tuple[float, LongTable] | None = None
+        self._made: tuple[float, PageTable] | None = None
 
-    def _page(self, available_width: float, available_height: float) -> LongTable:
+    def _page(self, available_width: float, available_height: float) -> PageTable:
         """A table of enough rows to overfill the height (or all that are left)."""
         if self._made and self._made[0] == available_height:
             return self._made[1]
         count = int(available_height / self.least) + 1  # the header row fills the rest
         while True:
             rows = self.cells[self.start:self.start + count]
-            table = LongTable([self.header, *rows], colWidths=self.widths, repeatRows=1,
+            table = PageTable([self.header, *rows], colWidths=self.widths, repeatRows=1,
                               cellStyles=[self.looks] * (len(rows) + 1),
                               style=self.style(len(rows), self.start % 2))
             _, height = table.wrap(available_width, available_height)

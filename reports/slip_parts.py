@@ -7,11 +7,12 @@ a Paragraph: a village prints 2,000 slips).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.tables import CellStyle
 
 from reports.document import Styles, mm
 from reports.fonts import escape, printable, register, width
+from reports.tabletext import TextTable
 from villagebook.i18n import t
 
 CUT_GAP = 9 * mm  # room for the cut line between two slips
@@ -97,8 +98,8 @@ def cell_row(style, color, pad: float, columns: int) -> list[CellStyle]:
     return [look] * columns
 
 
-class SlipTable(Table):
-    """A slip's table, drawn with one text object for all its cells.
+class SlipTable(TextTable):
+    """A slip's table, its strings drawn as one text object (reports/tabletext.py).
 
     Splits keep this class (reportlab uses __class__) and share the rows' cell styles
     (cell_row). Its size depends on the width only (fixed column widths), so it is
@@ -110,60 +111,3 @@ class SlipTable(Table):
             self._measured_at = available_width
         self.availWidth = available_width
         return self._width, self._height
-
-    def draw(self):
-        self._words, self._look, self._at = self.canv.beginText(), None, (0.0, None)
-        self._typeset = typeset(self.canv)
-        super().draw()
-        self.canv.saveState()  # the text object's colours stay inside it
-        self.canv.drawText(self._words)
-        self.canv.restoreState()
-
-    def _drawCell(self, value, style, pos, size):
-        """A plain string cell goes into one text object for the whole table (a string
-        drawn on its own costs a text object each: 100,000 of them for a village). A row's
-        first cell is placed by its coordinates (Tm), the next ones by a move along the
-        line (Td): one number to format, not two, where formatting numbers is a large share
-        of the drawing."""
-        if not isinstance(value, str):
-            return super()._drawCell(value, style, pos, size)
-        if not value:
-            return None
-        words, look = self._words, self._look
-        if style is not look:  # rows share their CellStyle (cell_row)
-            if look is None or (style.fontname, style.fontsize, style.leading) != (
-                    look.fontname, look.fontsize, look.leading):
-                words.setFont(style.fontname, style.fontsize, style.leading)
-            if look is None or style.color != look.color:
-                words.setFillColor(style.color)
-            self._look = style
-        x = pos[0] + style.leftPadding  # as Table draws LEFT, TOP cells
-        y = pos[1] + size[1] - style.topPadding - style.fontsize
-        if y == self._at[1]:
-            words.moveCursor(x - self._at[0], 0)
-        else:
-            words.setTextOrigin(x, y)
-        self._at = (x, y)
-        key = (words._fontname, words._fontsize, words._leading, words._curSubset, value)
-        done = self._typeset.get(key)
-        if done is None:  # textOut, kept: the operators, the font subset after, the advance
-            x0 = words._x
-            words.textOut(value)
-            done = self._typeset[key] = (words._code[-1], words._curSubset, words._x - x0)
-        else:
-            words._code.append(done[0])
-            words._curSubset = done[1]
-            words._x += done[2]
-        return None
-
-
-def typeset(canv) -> dict:
-    """The text operators of strings already set in this document, by font, size, leading,
-    font subset before, and string (what reportlab's textOut writes depends on nothing
-    else, once the string's characters have their codes in the document's subsets): days,
-    categories, quantities and gatherers repeat 40,000 times in a village's slips, and
-    setting a string (codes, escapes, width) is a fifth of the printout's time."""
-    memo = canv.__dict__.get("_vb_typeset")
-    if memo is None:
-        memo = canv._vb_typeset = {}
-    return memo
