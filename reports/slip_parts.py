@@ -12,7 +12,7 @@ from reportlab.platypus.tables import CellStyle
 
 from reports.document import Styles, mm
 from reports.fonts import escape, printable, register, width
-from reports.tabletext import TextTable
+from reports.tabletext import TextTable, text_out, typeset
 from villagebook.i18n import t
 
 CUT_GAP = 9 * mm  # room for the cut line between two slips
@@ -66,12 +66,16 @@ class OneLine(Flowable):
         return available_width, self.height
 
     def draw(self):
+        """As one text object, each run set once per document (a slip's title is the
+        same on every slip: reports/tabletext.py)."""
         x, base = 0.0, self.height - max(style.fontSize for _, style in self.runs)
+        words, memo = self.canv.beginText(), typeset(self.canv)
         for text, style in self.runs:
-            self.canv.setFont(style.fontName, style.fontSize)
-            self.canv.setFillColor(style.textColor)
-            self.canv.drawString(x, base + style.fontSize * 0.12, text)
-            x += width(text, style.fontSize) + self.gap
+            words.setFont(style.fontName, style.fontSize)
+            words.setFillColor(style.textColor)
+            words.setTextOrigin(x, base + style.fontSize * 0.12)
+            x += text_out(words, memo, text) + self.gap
+        self.canv.drawText(words)
 
 
 def heading(runs: list[tuple[str, object]], room: float, gap: float):
@@ -103,10 +107,17 @@ class SlipTable(TextTable):
 
     Splits keep this class (reportlab uses __class__) and share the rows' cell styles
     (cell_row). Its size depends on the width only (fixed column widths), so it is
-    measured once, not at every wrap (KeepTogether's and the frame's)."""
+    measured once, not at every wrap (KeepTogether's and the frame's); and a row of
+    one-line strings is as tall as its cell style says (Table would work that out cell by
+    cell), so only rows with a Paragraph are measured."""
 
     def wrap(self, available_width, available_height):
         if getattr(self, "_measured_at", None) != available_width:
+            self._argH = self._rowHeights = [h if h is not None or not all(
+                isinstance(v, str) and "\n" not in v for v in row)
+                else look[0].leading + look[0].topPadding + look[0].bottomPadding
+                for h, row, look in zip(self._argH, self._cellvalues, self._cellStyles,
+                                        strict=True)]
             super().wrap(available_width, available_height)
             self._measured_at = available_width
         self.availWidth = available_width

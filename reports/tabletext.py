@@ -28,6 +28,32 @@ def typeset(canv) -> dict:
     return memo
 
 
+def text_out(words, memo: dict, value: str, wide: float | None = None) -> float:
+    """words.textOut(value), from the memo when this document has set it before, as it
+    stands (font, size, leading, subset); its width (wide, if the caller has it)."""
+    key = (words._fontname, words._fontsize, words._leading, words._curSubset, value)
+    done = memo.get(key)
+    if done is None:  # textOut, kept: its operators, the font subset after it, the width
+        if wide is None:
+            wide = words._canvas.stringWidth(value, words._fontname, words._fontsize)
+        words.textOut(value)
+        memo[key] = (words._code[-1], words._curSubset, wide)
+        return wide
+    words._code.append(done[0])
+    words._curSubset = done[1]
+    words._x += done[2]
+    return done[2]
+
+
+def width_of(words, memo: dict, value: str) -> float:
+    """The width of value in the words' font, from the memo if it has been set."""
+    done = memo.get((words._fontname, words._fontsize, words._leading, words._curSubset,
+                     value))
+    if done is not None:
+        return done[2]
+    return words._canvas.stringWidth(value, words._fontname, words._fontsize)
+
+
 class TextTable(Table):
     """A Table drawing its plain string cells into one text object (see above)."""
 
@@ -56,12 +82,11 @@ class TextTable(Table):
             if look is None or style.color != look.color:
                 words.setFillColor(style.color)
             self._look = style
-        key = (words._fontname, words._fontsize, words._leading, words._curSubset, value)
-        done = self._typeset.get(key)
-        wide = done[2] if done else self.canv.stringWidth(value, style.fontname, style.fontsize)
+        wide = None
         if style.alignment == "LEFT":  # as Table places a cell's string
             x = pos[0] + style.leftPadding
         else:
+            wide = width_of(words, self._typeset, value)
             x = pos[0] + size[0] - style.rightPadding - wide
         if style.valign == "TOP":
             y = pos[1] + size[1] - style.topPadding - style.fontsize
@@ -73,11 +98,5 @@ class TextTable(Table):
         else:
             words.setTextOrigin(x, y)
         self._at = (x, y)
-        if done is None:  # textOut, kept: its operators, the font subset after it, the width
-            words.textOut(value)
-            self._typeset[key] = (words._code[-1], words._curSubset, wide)
-        else:
-            words._code.append(done[0])
-            words._curSubset = done[1]
-            words._x += wide
+        text_out(words, self._typeset, value, wide)
         return None
