@@ -8,6 +8,7 @@ every reading of the surname is indexed too (单田芳: ``dtf`` and ``stf``, see
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import unicodedata
 import uuid
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from villagebook.book import now
 from villagebook.errors import BookError
-from villagebook.readings import romanize, write_keys
+from villagebook.readings import fold, romanize, starting_with, write_keys
 
 MAX_NAME = 40
 
@@ -132,27 +133,31 @@ def _ascii_key(query: str) -> str:
     return re.sub(r"[\s'\-·.]", "", text)
 
 
-def search(book, query: str, limit: int = 20) -> list[Resident]:
-    """Residents whose name, pinyin or initials start with the query, best matches first."""
+def search(book, query: str, limit: int = 20, active_only: bool = True) -> list[Resident]:
+    """Residents whose name, initials or pinyin start with the query, best matches first:
+    the exact name, initials or pinyin; then those the query starts, by name, initials,
+    pinyin, each in alphabetical order of the text matched; ties by pinyin.
+
+    Each of the three is a prefix range of an index, read only as far as the residents
+    listed (readings.starting_with): no keystroke reads every resident."""
     query = unicodedata.normalize("NFKC", query or "").strip()
     if not query:
         return []
     key = _ascii_key(query)
-    like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    name_like = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = book.query(  # indexed prefix ranges (NOCASE indexes serve LIKE), ranked per resident
-        "SELECT r.*, h.rank FROM (SELECT id, MIN(rank) AS rank FROM ("
-        " SELECT id, CASE WHEN name = :query THEN 0 ELSE 1 END AS rank FROM residents"
-        " WHERE name LIKE :name_like ESCAPE '\\'"
-        " UNION ALL SELECT resident_id, CASE WHEN initials = :key THEN 0 ELSE 2 END"
-        " FROM resident_keys WHERE initials LIKE :like ESCAPE '\\'"
-        " UNION ALL SELECT resident_id, CASE WHEN pinyin = :key THEN 0 ELSE 3 END"
-        " FROM resident_keys WHERE pinyin LIKE :like ESCAPE '\\') GROUP BY id) AS h"
-        " JOIN residents AS r ON r.id = h.id WHERE r.active = 1"
-        " ORDER BY h.rank, length(r.name), r.pinyin, r.rowid LIMIT :limit",
-        {"query": query, "key": key, "like": like, "name_like": name_like, "limit": limit},
-    )
-    return [_resident(r) for r in rows]
+    best: dict[str, tuple] = {}
+    for order, (source, prefix) in enumerate((("name", query), ("initials", key),
+                                              ("pinyin", key))):
+        if not prefix:
+            continue
+        for rid, value in starting_with(book, source, prefix, limit, active_only):
+            exact = fold(value) == fold(prefix)
+            rank = (order if exact else order + 3, fold(value))
+            if rank < best.get(rid, (9,)):
+                best[rid] = rank
+    rows = book.query("SELECT rowid AS n, * FROM residents WHERE id IN"
+                      " (SELECT value FROM json_each(?))", (json.dumps(list(best)),))
+    rows.sort(key=lambda r: (*best[r["id"]], r["pinyin"], r["n"]))
+    return [_resident(r) for r in rows[:limit]]
 
 
 def _brief(text: str, limit: int = 30) -> str:

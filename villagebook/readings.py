@@ -11,11 +11,17 @@ every surname reading of its first character, or of its first two when they are 
 compound surname (万俟 moqi, 尉迟 yuchi, 单于 chanyu). The given name keeps its ordinary
 reading. The readings live in ``resident_keys``, one row per reading, indexed for prefix
 search on both the full pinyin and the initials.
+
+Search reads a prefix as a range of one of those indexes (or of the names' NOCASE index),
+in the index's order, and stops after the few residents it shows: a keystroke costs the
+same on a book of 100,000 residents as on one of 500 (starting_with).
 """
 
 from __future__ import annotations
 
 import re
+import string
+from itertools import takewhile
 
 # Surnames whose ordinary reading is (or may be) not the one they have as a surname.
 SURNAMES: dict[str, tuple[str, ...]] = {
@@ -89,3 +95,43 @@ def index_missing(conn) -> int:
     for resident_id, name in rows:
         write_keys(conn, resident_id, name)
     return len(rows)
+
+
+# -- prefix search over the indexes ----------------------------------------------------------
+_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_KEYS = ("SELECT k.resident_id, k.{c} FROM resident_keys AS k JOIN residents AS r"
+         " ON r.id = k.resident_id WHERE r.active IN (1, ?) AND k.{c}")
+_SOURCES = {  # a range of the index on the column, in its (NOCASE) order; ties by pinyin
+    "name": "SELECT r.id, r.name FROM residents AS r WHERE r.active IN (1, ?)"
+            " AND r.name COLLATE NOCASE",
+    "initials": _KEYS.format(c="initials"),
+    "pinyin": _KEYS.format(c="pinyin"),
+}
+
+
+def fold(text: str) -> str:
+    """Text as SQLite's NOCASE compares it: ASCII letters folded, nothing else."""
+    return text.translate(_FOLD)
+
+
+def starting_with(book, source: str, prefix: str, want: int,
+                  active_only: bool = True) -> list[tuple[str, str]]:
+    """(resident id, value) for residents whose name, initials or pinyin (`source`) starts
+    with the prefix: the first `want` in the index's order, the last value's residents by
+    pinyin (the caller's tie-break), so no resident left out ranks above one listed.
+
+    Both reads are ranges of one index: the first stops after `want` rows, the second
+    reads only the residents sharing the last value (homonyms, or initials like "zw")."""
+    select, other = _SOURCES[source], 1 if active_only else 0
+    column = select.rsplit(" AND ", 1)[1]
+    head, found, rows = fold(prefix), [], []
+    for limit in (want, want * 4, want * 64):  # readings of one resident count once
+        rows = book.query(f"{select} >= ? ORDER BY {column} LIMIT ?", (other, prefix, limit))
+        found = list(takewhile(lambda row: fold(row[1]).startswith(head), rows))
+        if len(found) < len(rows) or len(rows) < limit or len({r[0] for r in found}) >= want:
+            break
+    if not found:
+        return []
+    last = fold(found[-1][1])
+    tied = book.query(f"{select} = ? ORDER BY r.pinyin, r.rowid LIMIT ?", (other, last, want))
+    return [(r[0], r[1]) for r in found if fold(r[1]) != last] + [(r[0], r[1]) for r in tied]
