@@ -113,7 +113,7 @@ def _entry_rows(data: SlipsData, entry, style, rooms: list[float]) -> list[list]
     values = (entry.day, what, quantity, fmt_points(entry.points_c))
     row = [_cell(v, style, room, strike) for v, room in zip(values, rooms, strict=False)]
     row.append(_cell(entry.recorded_by, style, rooms[4]))
-    long = width(printable(entry.note), style.fontSize) > 2 * (rooms[5] - style.rightIndent)
+    long = _shown(entry.note or "", style.fontSize)[1] > 2 * (rooms[5] - style.rightIndent)
     row.append("" if long else _cell(entry.note, style, rooms[5]))
     rows = [row]
     if long:
@@ -171,7 +171,8 @@ def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
     style += [("LINEABOVE", (0, last - 1), (-1, last - 1), 0.8, colors.black),
               ("SPAN", (0, last - 1), (-1, last - 1)), ("SPAN", (0, last), (-1, last)),
               ("NOSPLIT", (0, last - 1), (-1, last))]  # the totals and what to do, together
-    table = SlipTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells)
+    table = SlipTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells,
+                      normalizedData=1)  # strings and Paragraphs already, never None
     table.setStyle(TableStyle(style))
     return table
 

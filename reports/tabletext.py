@@ -12,6 +12,7 @@ which never cross it.
 
 from __future__ import annotations
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Table
 
 PLAIN = {("LEFT", "TOP"), ("RIGHT", "TOP"), ("LEFT", "MIDDLE"), ("RIGHT", "MIDDLE")}
@@ -68,12 +69,12 @@ class TextTable(Table):
     def _drawCell(self, value, style, pos, size):
         """A row's first string is placed by its coordinates (Tm), the next ones by a move
         along the line (Td): one number to format, not two."""
-        if (not isinstance(value, str) or (style.alignment, style.valign) not in PLAIN
+        if value == "":  # a covered or empty cell: nothing to draw
+            return None
+        if (value.__class__ is not str or (style.alignment, style.valign) not in PLAIN
                 or "\n" in value or style.href or style.destination or style.direction
                 or style.shaping):
             return super()._drawCell(value, style, pos, size)
-        if not value:
-            return None
         words, look = self._words, self._look
         if style is not look:  # rows share their cell styles
             if look is None or (style.fontname, style.fontsize, style.leading) != (
@@ -93,8 +94,11 @@ class TextTable(Table):
         else:
             y = pos[1] + (style.bottomPadding + size[1] - style.topPadding + style.leading) / 2
             y -= style.fontsize
-        if y == self._at[1]:
-            words.moveCursor(x - self._at[0], 0)
+        if y == self._at[1]:  # words.moveCursor(dx, 0), as it writes it after a Tj
+            dx = x - self._at[0]
+            words._code.append(f"{fp_str(dx, 0)} Td")
+            words._x0 += dx
+            words._x = words._x0
         else:
             words.setTextOrigin(x, y)
         self._at = (x, y)
