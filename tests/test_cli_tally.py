@@ -89,6 +89,22 @@ class TestStandings:
         only_this = run.json("standings", "--since", MONTH)
         assert {ln["name"] for ln in only_this["lines"]} == {"马洪云", "马少军"}
 
+    def test_one_corner_at_a_time(self, run):
+        """A township keeps one book; its committee reads one village (corner) at a time."""
+        record_two_months(run)
+        west = run.json("standings", "--corner", "西片")
+        assert [(ln["name"], ln["corner"], ln["points"]) for ln in west["lines"]] == [
+            ("马淑婷", "西片", "10.00")]
+        east = run.json("tally", MONTH, "--corner", " 东片 ", "--all")
+        assert [ln["name"] for ln in east["lines"]] == ["马洪云", "马少军"]
+        assert east["total"] == "30.75"
+
+    def test_a_corner_nobody_lives_in_is_named(self, run):
+        result = run("standings", "--corner", "北片")
+        assert (result.exit_code, result.output) == (1, "错误：没有片区“北片”的村民\n")
+        english = run("tally", "--corner", "North", "--lang", "en")
+        assert english.output == "Error: no resident lives in the corner North\n"
+
 
 def test_the_log_shows_every_write_newest_first(run):
     run("record", "msj", "labour", "8")

@@ -6,11 +6,13 @@ all render these rows and never sum again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from villagebook import rollup
 from villagebook import settings as village_settings
+from villagebook.errors import BookError
 from villagebook.quantities import fmt_points
 
 
@@ -62,6 +64,17 @@ class Sheet:
         return sum(line.entries for line in self.lines)
 
 
+def known_corner(book, corner: str | None) -> str | None:
+    """The corner as the book spells it (None: every corner); one nobody lives in is
+    refused by name, rather than shown as an empty sheet."""
+    if corner is None:
+        return None
+    found = book.one("SELECT corner FROM residents WHERE corner = ? LIMIT 1", (corner.strip(),))
+    if not found:
+        raise BookError("form.no_corner", corner=corner.strip())
+    return found[0]
+
+
 def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
     """stars = floor(points / points per star); flags and the loose stars beside them."""
     stars = points_c // points_per_star_c
@@ -69,35 +82,39 @@ def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
 
 
 def sheet_query(grouped: str, params: tuple, include_all: bool, points_per_star_c: int,
-                stars_per_flag: int) -> tuple[str, tuple]:
+                stars_per_flag: int, corner: str | None = None) -> tuple[str, tuple]:
     """The SQL of a sheet's lines, in Line's order, sorted: stars and flags reckoned by
-    SQLite (stars_and_flags, once a resident), so each row becomes a Line as it is."""
+    SQLite (stars_and_flags, once a resident), so each row becomes a Line as it is. With
+    a corner, only its residents (a township's committee reads one village at a time)."""
     lined = ("SELECT r.id, r.name, r.household, r.corner, r.on_board, coalesce(t.p, 0) AS p,"
              " coalesce(t.n, 0), coalesce(t.p, 0) / ?1, coalesce(t.p, 0) / ?1 / ?2,"
              " coalesce(t.p, 0) / ?1 % ?2")
     if include_all:
         sql = (f"{lined} FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
-               f" WHERE r.active = 1 OR t.n > 0")
+               f" WHERE (r.active = 1 OR t.n > 0)")
     else:
         sql = f"{lined} FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id WHERE t.n > 0"
+    if corner is not None:
+        sql, params = f"{sql} AND r.corner = ?", (*params, corner)
     return (f"{sql} ORDER BY p DESC, r.pinyin, r.name",
             (points_per_star_c, stars_per_flag, *params))
 
 
 def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
-           through: str | None = None) -> Sheet:
+           through: str | None = None, corner: str | None = None) -> Sheet:
     """grouped: SQL of (resident_id, n, p) over the period, from the roll-up (rollup.py)."""
     s = village_settings.load(book, through)  # a final month keeps its star rule
     pps, spf = s.points_per_star_c, s.stars_per_flag
     cursor = book.conn.cursor()
     cursor.row_factory = None  # plain tuples, not sqlite3.Row: a township has 100,000 lines
-    rows = cursor.execute(*sheet_query(grouped, params, include_all, pps, spf))
+    rows = cursor.execute(*sheet_query(grouped, params, include_all, pps, spf, corner))
     return Sheet(period, list(map(Line._make, rows)), pps, spf)
 
 
-def month_sheet(book, month: str, include_all: bool = False) -> Sheet:
+def month_sheet(book, month: str, include_all: bool = False, corner: str | None = None
+                ) -> Sheet:
     """The month's sheet: one line per resident with entries (everyone with include_all)."""
-    return _sheet(book, month, *rollup.grouped(month, month), include_all, month)
+    return _sheet(book, month, *rollup.grouped(month, month), include_all, month, corner)
 
 
 def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
@@ -115,15 +132,15 @@ def cumulative_points(book, through: str, resident_ids: list[str] | None = None)
     """Points from the first month through this one, by resident id (of these, if given)."""
     grouped, params = rollup.grouped(None, through)
     sql = f"SELECT resident_id, p FROM ({grouped}) WHERE n > 0"
-    if resident_ids is not None:
-        sql += f" AND resident_id IN ({','.join('?' * len(resident_ids))})"
-        params += tuple(resident_ids)
+    if resident_ids is not None:  # as one JSON list: a township's are past SQLite's limit
+        sql += " AND resident_id IN (SELECT value FROM json_each(?))"  # of parameters
+        params += (json.dumps(resident_ids),)
     return {rid: points for rid, points in book.query(sql, params)}
 
 
 def standings(book, since: str | None = None, through: str | None = None,
-              include_all: bool = False) -> Sheet:
+              include_all: bool = False, corner: str | None = None) -> Sheet:
     """Cumulative points, stars and flags over the months since..through (inclusive); a
     period that ends with a final month keeps that month's star rule."""
     return _sheet(book, f"{since or ''}..{through or ''}", *rollup.grouped(since, through),
-                  include_all, through)
+                  include_all, through, corner)

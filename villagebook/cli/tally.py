@@ -13,13 +13,15 @@ from villagebook.quantities import parse_month
 @click.command(cls=Command)
 @click.argument("month", required=False)
 @click.option("--all", "include_all", is_flag=True, help="Include residents with no entries.")
+@click.option("--corner", help="Only the residents of this corner (a village of a township).")
 @format_option
 @with_book
-def tally(book, month, include_all, fmt):
+def tally(book, month, include_all, corner, fmt):
     """The monthly sheet (月度汇总表) of MONTH (YYYY-MM, default this month)."""
     from villagebook import tally as tally_mod
 
-    sheet = tally_mod.month_sheet(book, parse_month(month), include_all)
+    sheet = tally_mod.month_sheet(book, parse_month(month), include_all,
+                                  tally_mod.known_corner(book, corner))
     emit_sheet(book, sheet, fmt, "sheet.title")
 
 
@@ -27,12 +29,14 @@ def tally(book, month, include_all, fmt):
 @click.option("--since", help="First month counted (YYYY-MM; default the first).")
 @click.option("--through", help="Last month counted (YYYY-MM; default this month).")
 @click.option("--all", "include_all", is_flag=True, help="Include residents with no entries.")
+@click.option("--corner", help="Only the residents of this corner (a village of a township).")
 @format_option
 @with_book
-def standings(book, since, through, include_all, fmt):
+def standings(book, since, through, include_all, corner, fmt):
     """Cumulative points, stars and flags over a span of months."""
     from villagebook import tally as tally_mod
 
     sheet = tally_mod.standings(book, parse_month(since) if since else None,
-                                parse_month(through), include_all)
+                                parse_month(through), include_all,
+                                tally_mod.known_corner(book, corner))
     emit_sheet(book, sheet, fmt, "standings.title")
