@@ -91,10 +91,14 @@ def cases(book: Book) -> list[tuple]:
               (f"{year}-01", f"{year}-12"), "month >= ? AND month <= ?",
               (f"{year}-01", f"{year}-12")),
              ("standings all time", lambda b: tally.standings(b), (None, None), "1 = 1", ())]
+    corner = book.one("SELECT corner FROM residents ORDER BY corner LIMIT 1")[0]
+    spans.append((f"standings all time, {corner}",  # one village of a township
+                  lambda b: tally.standings(b, corner=corner), (None, None), "1 = 1", ()))
     found = []
     for label, run, span, where, scan_params in spans:
         grouped = rollup.grouped(*span)  # exactly what the tally runs
-        own = tally.sheet_query(*grouped, False, s.points_per_star_c, s.stars_per_flag)
+        own = tally.sheet_query(*grouped, False, s.points_per_star_c, s.stars_per_flag,
+                                corner if label.endswith(corner) else None)
         found.append((label, run, own, grouped, (SCAN.format(where=where), scan_params)))
     return found
 
