@@ -10,7 +10,13 @@ from villagebook.tui.localized import translate_bindings
 class BaseScreen(Screen):
     """A main screen: registers itself so a language switch reaches it."""
 
+    fresh = False  # the book read since the screen was last hidden (Textual resumes it twice)
+
     def on_mount(self) -> None:
+        """Textual calls this for each class that defines on_mount, so a subclass's
+        super().on_mount() comes here twice: the second time changes nothing."""
+        if self in self.app.live_screens:
+            return
         self.app.live_screens.append(self)
         translate_bindings(self)
         self.relabel()
@@ -24,7 +30,12 @@ class BaseScreen(Screen):
 
     def on_screen_resume(self) -> None:
         """Each time the screen is shown (the first time too): read the book again."""
-        self.refresh_data()
+        if not self.fresh:
+            self.refresh_data()
+            self.fresh = True
+
+    def on_screen_suspend(self) -> None:
+        self.fresh = False
 
     def relabel(self) -> None:
         """Set every fixed text and column from i18n (again, after a language switch)."""
