@@ -13,20 +13,19 @@ from textual._time import get_time  # the clock of Key.time: to tell keys typed 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from villagebook import catalogue, entries, tally
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
-from villagebook.texttable import pad
+from villagebook.tui.fixed import CandidateList, FieldBox
 from villagebook.tui.keybar import KeyBar
-from villagebook.tui.plain import PlainTable
 from villagebook.tui.record_form import RecordForm
 from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_picker import CategoryPicker
 from villagebook.tui.screens.pin_prompt import with_committee_pin
+from villagebook.tui.today_list import TodayList
 
 TEXT_FIELDS = ("search", "quantity", "date", "note")
 
@@ -42,23 +41,23 @@ class RecordScreen(BaseScreen):
         with Vertical(id="form"):
             with Horizontal(classes="row"):
                 yield Label(id="l-resident", classes="field-label", markup=False)
-                yield Input(select_on_focus=False, id="search")
+                yield FieldBox(select_on_focus=False, id="search")
                 yield Label(id="picked", markup=False)
-            yield OptionList(id="candidates", markup=False)
+            yield CandidateList(id="candidates", markup=False)
             with Horizontal(classes="row", id="category-row"):
                 yield Label(id="l-category", classes="field-label", markup=False)
                 yield CategoryPicker(id="category")
             with Horizontal(classes="row"):
                 yield Label(id="l-quantity", classes="field-label", markup=False)
-                yield Input(select_on_focus=False, id="quantity", classes="short")
+                yield FieldBox(select_on_focus=False, id="quantity", classes="short")
                 yield Label(id="unit", markup=False)
                 yield Label(id="l-date", classes="field-label", markup=False)
-                yield Input(select_on_focus=False, id="date", classes="date")
+                yield FieldBox(select_on_focus=False, id="date", classes="date")
                 yield Label(id="l-note", classes="field-label", markup=False)
-                yield Input(select_on_focus=False, id="note")
+                yield FieldBox(select_on_focus=False, id="note")
             yield Static(id="status", markup=False)
         yield Label(id="today-title", markup=False)
-        yield PlainTable(id="today", cursor_type="row", zebra_stripes=True)
+        yield TodayList(id="today", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     # -- setting up --------------------------------------------------------------------
@@ -67,6 +66,7 @@ class RecordScreen(BaseScreen):
         super().on_mount()
         early, self._early = self._early, None
         self.refresh_data()
+        self.fresh = True  # the first showing needs no second read
         for event in early:
             self.take_input(event)
 
@@ -74,10 +74,7 @@ class RecordScreen(BaseScreen):
         for name in ("resident", "category", "quantity", "note"):
             self.query_one(f"#l-{name}", Label).update(t(f"ui.{name}"))
         self.query_one("#search", Input).placeholder = t("ui.resident_hint")
-        table = self.query_one("#today", DataTable)
-        table.clear(columns=True)
-        table.add_columns(t("h.id"), t("h.day"), t("h.name"), t("h.category"),
-                          t("h.quantity"), t("h.points"), t("h.note"))
+        self.query_one(TodayList).relabel()
         self._drawn = {}
 
     def refresh_data(self) -> None:
@@ -88,7 +85,7 @@ class RecordScreen(BaseScreen):
         self.form.find()
         if self.form.status_kind != "done":  # keep the last confirmation in view
             self.form.live()
-        self._drawn = {}
+        self._drawn = {"saves": self.form.saves}
         self.update_today()
         self.draw()
 
@@ -115,12 +112,14 @@ class RecordScreen(BaseScreen):
     def list_key(self, key: str) -> bool:
         """The day's list, in the same order as everything typed: `↓ v` voids the entry
         below, not the one the cursor was on before the ↓ was handled."""
-        table = self.query_one("#today", DataTable)
+        table = self.query_one(TodayList)
         moves = {"up": table.action_cursor_up, "down": table.action_cursor_down,
                  "pageup": table.action_page_up, "pagedown": table.action_page_down,
                  "home": table.action_scroll_top, "end": table.action_scroll_bottom}
         if key in moves:
             moves[key]()
+            if table.near_the_end():
+                self.update_today(keep_cursor=True)
         elif key in ("v", "enter"):
             self.action_void()
         else:
@@ -189,18 +188,13 @@ class RecordScreen(BaseScreen):
     def draw_candidates(self) -> None:
         form = self.form
         asking = form.question is not None and form.question.kind == "which"
-        options = self.query_one("#candidates", OptionList)
+        options = self.query_one("#candidates", CandidateList)
         options.set_class(asking, "asking")
         found = form.candidates.found
         if self.changed("candidates", (tuple(r.id for r in found), asking)):
             month = self.app.today.strftime("%Y-%m")
-            points = tally.month_points(self.book, month, [r.id for r in found])
-            options.clear_options()
-            for number, r in enumerate(found, 1):
-                where = pad(f"{r.household} {r.corner}", 18)
-                label = f"{pad(r.name, 10)} {where} " + t(
-                    "ui.this_month", points=fmt_points(points.get(r.id, 0)))
-                options.add_option(Option(f"{number} {label}" if asking else label, id=r.id))
+            options.show(found, tally.month_points(self.book, month, [r.id for r in found]),
+                         asking)
         if found and options.highlighted != form.candidates.highlight:
             options.highlighted = form.candidates.highlight
 
@@ -224,21 +218,12 @@ class RecordScreen(BaseScreen):
             self.query_one("#date", Input).set_class(bool(days_back), "not-today")
 
     # -- today's entries and voiding ------------------------------------------------------
-    def update_today(self) -> None:
-        table = self.query_one("#today", DataTable)
-        table.clear()
+    def update_today(self, keep_cursor: bool = False) -> None:
         gatherer = self.app.gatherer
-        found = entries.entries_of(self.book, recorded_by=gatherer,
-                                   recorded_on=self.app.today.isoformat()) if gatherer else []
-        names = {c.code: c.name for c in catalogue.categories(self.book, include_retired=True)}
-        for e in found:
-            points = t("ui.voided") if e.voided_at else fmt_points(e.points_c)
-            note = e.void_reason if e.voided_at else e.note
-            day = e.day[5:] + (t("ui.late_mark") if e.late else "")
-            table.add_row(e.id[:8], day, e.resident_name, names.get(e.category, e.category),
-                          e.quantity, points, note, key=e.id)
+        count = self.query_one(TodayList).show(self.book, gatherer, self.app.today.isoformat(),
+                                                keep_cursor)
         self.query_one("#today-title", Label).update(
-            t("ui.today_list", gatherer=gatherer or "-", count=len(found)))
+            t("ui.today_list", gatherer=gatherer or "-", count=count))
 
     def action_void(self) -> None:
         table = self.query_one("#today", DataTable)
