@@ -15,7 +15,7 @@ from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.resident_form import ResidentForm
 
-MAX_ROWS = 100  # a few screenfuls; the search finds anyone else
+ROWS = 40  # listed at first (a few screenfuls); more as the cursor nears the end
 
 
 class ResidentsScreen(BaseScreen):
@@ -29,6 +29,8 @@ class ResidentsScreen(BaseScreen):
         Binding("u", "unretire", "ui.k.unretire"),
     ]
     with_retired = False  # h shows retired residents too (marked), so u can bring one back
+    rows = ROWS
+    more = False  # more residents than listed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,22 +51,34 @@ class ResidentsScreen(BaseScreen):
         table.add_columns(t("h.name"), t("h.household"), t("h.corner"), t("h.on_board"))
 
     @on(Input.Changed, "#resident-search")
-    def refresh_data(self) -> None:
+    def searched(self) -> None:
+        self.rows = ROWS
+        self.refresh_data()
+
+    def refresh_data(self, keep_cursor: bool = False) -> None:
+        """The residents found by the search (a prefix range of an index, limited), or the
+        first of the roster: only `rows` of them are put in the table."""
         query = self.query_one("#resident-search", Input).value.strip()
-        if self.with_retired:
-            found = [r for r in people.list_residents(self.book, include_inactive=True)
-                     if not query or query in r.name or query.lower() in r.pinyin
-                     or query.lower() in r.initials][:MAX_ROWS]
+        if query:
+            found = people.search(self.book, query, limit=self.rows + 1,
+                                  active_only=not self.with_retired)
         else:
-            found = (people.search(self.book, query, limit=MAX_ROWS) if query
-                     else people.list_residents(self.book, limit=MAX_ROWS))
+            found = people.list_residents(self.book, include_inactive=self.with_retired,
+                                          limit=self.rows + 1)
+        self.more, found = len(found) > self.rows, found[:self.rows]
         table = self.query_one(DataTable)
+        cursor = table.cursor_row
         table.clear()
         for r in found:
             board = t("yes" if r.on_board else "no") if r.active else t("ui.retired_mark")
             table.add_row(r.name, r.household, r.corner, board, key=r.id)
-        total = len(found) if query else people.count_residents(self.book)
-        key = "ui.residents_some" if total > len(found) else "ui.residents_title"
+        if keep_cursor:
+            table.move_cursor(row=cursor)
+        if query:  # as many as found, or "40+": the search narrows it
+            key, total = "ui.residents_title", f"{len(found)}+" if self.more else len(found)
+        else:
+            key, total = "ui.residents_some" if self.more else "ui.residents_title", \
+                people.count_residents(self.book)
         self.query_one("#residents-title", Label).update(t(key, count=total, shown=len(found)))
 
     def action_search(self) -> None:
@@ -83,6 +97,10 @@ class ResidentsScreen(BaseScreen):
 
     @on(DataTable.RowHighlighted, "#residents")
     def show_entries(self) -> None:
+        table = self.query_one(DataTable)
+        if self.more and table.cursor_row >= table.row_count - 2:  # the next ones, when wanted
+            self.rows += 3 * ROWS
+            self.refresh_data(keep_cursor=True)
         resident = self.selected()
         detail = self.query_one("#resident-detail", Static)
         if resident is None:
