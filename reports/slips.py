@@ -141,6 +141,18 @@ class _Kit:
                      "state": cell_row(self.small, GREY, self.pad, n)}
 
 
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive row numbers as (first, last) runs: one line command for a run of
+    one-row entries, where a command each costs the table's setting up and drawing."""
+    runs: list[tuple[int, int]] = []
+    for r in rows:
+        if runs and runs[-1][1] == r - 1:
+            runs[-1] = (runs[-1][0], r)
+        else:
+            runs.append((r, r))
+    return runs
+
+
 def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
     pad, small, looks = kit.pad, kit.small, kit.rows
     widths = [room * share for _, share in COLUMNS]
@@ -149,6 +161,7 @@ def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
     rows = [[_cell(t(key), small, r) for (key, _), r in zip(COLUMNS, rooms, strict=True)]]
     cells = [looks["head"]]
     style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]
+    ends = []  # the last row of each entry, with a hairline below it
     for entry in slip.entries:
         lines = _entry_rows(data, entry, kit.grey if entry.voided_at else kit.cell, rooms)
         first, end = len(rows), len(rows) + len(lines) - 1
@@ -157,7 +170,8 @@ def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
         style += [("SPAN", (1, r), (-1, r)) for r in range(first + 1, end + 1)]
         if end > first:  # the entry stays with the start of its note
             style.append(("NOSPLIT", (0, first), (-1, first + 1)))
-        style.append(("LINEBELOW", (0, end), (-1, end), 0.25, hairline))
+        ends.append(end)
+    style += [("LINEBELOW", (0, a), (-1, b), 0.25, hairline) for a, b in _runs(ends)]
     if not slip.entries:
         rows.append([Paragraph(_text(t("no_rows")), kit.grey)] + [""] * (len(COLUMNS) - 1))
         cells.append(looks["entry"])
