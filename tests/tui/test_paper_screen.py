@@ -126,3 +126,21 @@ async def test_a_blank_page_is_saved_only_on_a_second_ctrl_s(app, printed):
         burst(app, keys("^S"))
         await settle(pilot, app)
     assert paperforms.keyed(printed, CODE, 1) and saved(printed) == []
+
+
+async def test_two_pages_in_one_burst_each_keep_their_own_cells(app, book):
+    """Ctrl+S is taken in the order typed: the cells typed after it are the next page's."""
+    for n in range(15):
+        people.add_resident(book, f"东片{n:02d}号", f"东家{n:02d}户", "东片")
+    paperforms.issue(book, MONTH, "东片", "杨秋云", 7, "杨秋云", TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        first = [r[1] for r in rows_of(app.screen.query_one("#paper"))][:2]
+        burst(app, keys("⏎8⏎^S2⏎4⏎^S"))  # page 1, row 1: 8; page 2, row 2: 4
+        await settle(pilot, app)
+        assert "第 2 页已录入：1 条记录" in text_of(app.screen.query_one("#paper-status"))
+    assert saved(book) == sorted([
+        (first[0], "labour", "8", f"纸表 {CODE} 第1页第1行"),
+        (paperforms.load(book, CODE).pages[1][1].name, "labour", "4",
+         f"纸表 {CODE} 第2页第2行")])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label
@@ -68,15 +69,25 @@ class PaperScreen(BaseScreen):
         self.keys = None
 
     # -- keys ----------------------------------------------------------------------------
-    def on_key(self, event) -> None:
-        if self.keys is None:
-            return
+    def take_input(self, event) -> bool:
+        """Called by the app for every key while this screen is on top: each goes to
+        PaperKeys, or to this screen's keys (Ctrl+S, the pages), in the order typed. As a
+        binding, Ctrl+S ran only when its key came back from the screen, after the keys
+        typed behind it: a burst over two pages put the second page's cells on the first."""
+        if self.keys is None or not isinstance(event, events.Key):
+            return False
+        own = {"ctrl+s": self.action_save, "pagedown": lambda: self.action_page(1),
+               "pageup": lambda: self.action_page(-1), "ctrl+n": self.action_next_form,
+               "ctrl+d": self.action_twice}.get(event.key)
         char = event.character
-        if event.key in KEYS or (char is not None and len(char) == 1 and char.isprintable()):
-            event.stop()
-            event.prevent_default()
-            self.keys.key(event.key, event.character)
+        if own is not None:
+            own()
+        elif event.key in KEYS or (char is not None and len(char) == 1 and char.isprintable()):
+            self.keys.key(event.key, char)
             self.show()
+        else:
+            return False
+        return True
 
     def action_page(self, step: int) -> None:
         if self.keys is None:
