@@ -320,10 +320,9 @@ class TestCopiesByHand:
             file.seek(3 * page)
             file.write(bytes(range(256)) * (3 * page // 256))
         before = db_path.read_bytes()
-        from villagebook import laptop
+        from villagebook import dailycheck
 
-        state = laptop._state_file()
-        state.unlink(missing_ok=True)  # the day's first use on this laptop
+        dailycheck.forget(db_path)  # the day's first use on this laptop
         out = run("record", "msj", "labour", "1")
         assert out.exit_code == 1
         assert out.output.startswith(f"错误：{db_path} 已损坏，没有写入任何内容（")

@@ -136,18 +136,15 @@ class Book:
 
     def _check_sound(self) -> None:
         """Before anything is written: the log's last page read back, and once a day on
-        this laptop SQLite's quick_check. A book copied by hand without its -wal, or over
-        a stale one, is refused here with the newest backup named, never written to."""
-        from villagebook import laptop
+        this laptop SQLite's quick_check (dailycheck.py: a big book's aside). A book
+        copied by hand without its -wal, or over a stale one, is refused here with the
+        newest backup named, never written to."""
+        from villagebook import dailycheck
 
         try:
             self.conn.execute("SELECT seq, hash, data FROM audit ORDER BY seq DESC LIMIT 2"
                               ).fetchall()
-            if not laptop.checked_today(self.path):
-                problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)")]
-                if problems != ["ok"]:
-                    raise sqlite3.DatabaseError("; ".join(problems))
-                laptop.mark_checked(self.path)
+            dailycheck.ensure(self.conn, self.path)
         except sqlite3.DatabaseError as exc:
             from villagebook import backup
 

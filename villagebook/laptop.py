@@ -11,13 +11,17 @@ import os
 from pathlib import Path
 
 
-def _state_file() -> Path:
+def state_folder() -> Path:
     folder = os.environ.get("VILLAGEBOOK_STATE_DIR")
     if not folder:
         from platformdirs import user_state_dir
 
         folder = user_state_dir("villagebook", appauthor=False)
-    return Path(folder) / "laptop.json"
+    return Path(folder)
+
+
+def _state_file() -> Path:
+    return state_folder() / "laptop.json"
 
 
 def cache_folder() -> Path:
@@ -60,23 +64,6 @@ def last_gatherer(book_path: Path, where: str = "cli") -> str | None:
     the screen ("ui"): remembered apart, so a `record --by` for someone else at the
     command line never changes who the screen opens as."""
     return _load().get(_KEYS[where], {}).get(str(Path(book_path).resolve()))
-
-
-def checked_today(book_path: Path) -> bool:
-    """Whether SQLite's quick_check already passed on this book today, on this laptop."""
-    from datetime import date
-
-    key = str(Path(book_path).resolve())
-    return _load().get("quick_checked", {}).get(key) == date.today().isoformat()
-
-
-def mark_checked(book_path: Path) -> None:
-    from datetime import date
-
-    state = _load()
-    state.setdefault("quick_checked", {})[str(Path(book_path).resolve())] = (
-        date.today().isoformat())
-    _save(state)
 
 
 def flag(name: str) -> bool:
