@@ -5,8 +5,11 @@ anew (all its rows, every cell's style, its style commands): the work grows with
 square of the rows, a second of a village's sheet. RowPages hands platypus a table of
 just the rows that can fill the page, from where the last page ended, and keeps the rest
 as a row number: each page costs the same whatever the village's size. Every such table
-has the header row, and its zebra starts as the page's first row falls, so the pages look
-as the one table's did. Every row shares one list of cell styles (type, alignment,
+has the header row, and its zebra starts as the page's first row falls: every other
+resident grey, counted from the first, on every page and into the last rows (the split
+LongTable started each page white, so a page of an odd number of rows put two white
+rows together at the break, and its last rows, on the sheet's own count, could put two
+together mid-page). Every row shares one list of cell styles (type, alignment,
 padding), where TableStyle commands would set each cell's own, page after page; and
 a page's strings are drawn as one text object (reports/tabletext.py).
 """
