@@ -4,12 +4,11 @@ the resident's slip (the new entry's note names the objection)."""
 
 from __future__ import annotations
 
-import uuid
-
 from villagebook import daycaps, entries, months, people
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.ids import new_id
 from villagebook.quantities import quantity_text
 
 
@@ -25,7 +24,7 @@ def resolve_by_correction(book, objection_id: str, quantity: str, because: str,
     if quantity_text(qty) == original.quantity:
         raise BookError("objection.correct_same", quantity=original.quantity)
     resident = people.get_resident(book, original.resident_id)
-    row = {"id": uuid.uuid4().hex, "resident_id": resident.id, "day": original.day,
+    row = {"id": new_id(), "resident_id": resident.id, "day": original.day,
            "month": original.month, "category": cat.code, "quantity": quantity_text(qty),
            "points_c": points_c, "rule": cat.rule, "recorded_by": actor or original.recorded_by,
            "note": t("objection.correction_note", id=objection.id[:8]),

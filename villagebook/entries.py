@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -11,6 +10,7 @@ from villagebook import catalogue, daycaps, months
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.ids import new_id
 from villagebook.people import Resident, clean_text, get_gatherer
 from villagebook.quantities import parse_day, parse_quantity, quantity_text
 
@@ -106,7 +106,7 @@ def record_many(book, residents: list[Resident], category: str, quantity: str | 
     month = months.counting_month(book, when, late, today)
     is_late = int(month != when.strftime("%Y-%m"))
     rows = [{
-        "id": uuid.uuid4().hex, "resident_id": r.id, "day": when.isoformat(), "month": month,
+        "id": new_id(), "resident_id": r.id, "day": when.isoformat(), "month": month,
         "category": cat.code, "quantity": quantity_text(qty), "points_c": points_c,
         "rule": cat.rule, "note": note, "recorded_by": gatherer.name, "recorded_at": now(),
         "late": is_late,

@@ -12,13 +12,13 @@ day caps are not asked again: the review lists a day over its cap.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from villagebook import entries
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.ids import new_id
 from villagebook.people import Resident, get_resident
 
 
@@ -62,7 +62,7 @@ def _move(book, conn, entry, into: Resident, reason: str, actor: str | None) -> 
                  " WHERE id = ? AND voided_at IS NULL", (now(), actor or "-", reason, entry.id))
     book.audit(actor, "entry.void", entry.id, {"reason": reason, "resident":
                entry.resident_name, "points_c": entry.points_c}, "entries", entry.id)
-    row = {"id": uuid.uuid4().hex, "resident_id": into.id, "day": entry.day,
+    row = {"id": new_id(), "resident_id": into.id, "day": entry.day,
            "month": entry.month, "category": entry.category, "quantity": entry.quantity,
            "points_c": entry.points_c, "rule": entry.rule, "note": entry.note,
            "recorded_by": entry.recorded_by, "recorded_at": now(), "late": int(entry.late)}

@@ -7,13 +7,13 @@ seal, a chain, so a final month changed behind the book's back is found by `chec
 from __future__ import annotations
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from villagebook import monthsettings, settings
 from villagebook.book import now
 from villagebook.errors import BookError
+from villagebook.ids import new_id
 from villagebook.people import clean_text
 
 
@@ -244,7 +244,7 @@ def object_to(book, resident, entry, says: str, actor: str | None,
     today = (today or date.today()).isoformat()
     if current.state != "posted" or today > (current.objection_until or ""):
         raise BookError("objection.no_window", month=entry.month)
-    oid = uuid.uuid4().hex
+    oid = new_id()
     with book.writing(actor, "objection.add", oid,
                       {"entry": entry.id, "resident": resident.name, "says": says}) as conn:
         conn.execute("INSERT INTO objections (id, entry_id, month, says, at, recorded_by)"

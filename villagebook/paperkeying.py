@@ -14,7 +14,6 @@ explain it (a cell equal to the difference, else every row with a number in it).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -23,6 +22,7 @@ from villagebook import catalogue, daycaps, entries, months, paperforms, people
 from villagebook.book import now
 from villagebook.errors import BookError
 from villagebook.i18n import get_lang, t
+from villagebook.ids import new_id
 from villagebook.quantities import parse_day, parse_quantity, quantity_text
 
 OTHER = "other"  # the column whose cells name their category by number
@@ -175,7 +175,7 @@ def save(book, form, page: int, planned: list[Planned], actor: str | None,
             daycaps.check_cap(conn, cat, p.quantity, [p.resident], p.day.isoformat())
             month = months.counting_month(book, p.day, False, today)
             trace = t("form.trace", code=form.code, page=page, row=p.row)
-            row = {"id": uuid.uuid4().hex, "resident_id": p.resident.id,
+            row = {"id": new_id(), "resident_id": p.resident.id,
                    "day": p.day.isoformat(), "month": month, "category": p.category,
                    "quantity": quantity_text(p.quantity), "points_c": p.points_c,
                    "rule": cat.rule, "note": f"{trace}；{p.note}" if p.note else trace,

@@ -11,11 +11,11 @@ import difflib
 import json
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass
 
 from villagebook.book import now
 from villagebook.errors import BookError
+from villagebook.ids import new_id
 from villagebook.readings import fold, romanize, starting_with, write_keys
 
 MAX_NAME = 40
@@ -71,7 +71,7 @@ def new_resident_row(name: str, household: str = "", corner: str = "", on_board:
     name = clean_text(name, "name", required=True)
     pinyin, initials = romanize(name)
     return {
-        "id": uuid.uuid4().hex,
+        "id": new_id(),
         "name": name,
         "pinyin": pinyin,
         "initials": initials,
@@ -222,7 +222,7 @@ def add_gatherer(book, name: str, corner: str = "", actor: str | None = None) ->
     corner = clean_text(corner, "corner")
     if book.one("SELECT 1 FROM gatherers WHERE name = ?", (name,)):
         raise BookError("gatherer.exists", name=name)
-    gid = uuid.uuid4().hex
+    gid = new_id()
     with book.writing(actor or name, "gatherers.add", gid, {"name": name, "corner": corner}) as c:
         c.execute("INSERT INTO gatherers (id, name, corner) VALUES (?, ?, ?)", (gid, name, corner))
         book.changed("gatherers", gid)

@@ -20,7 +20,6 @@ same on a book of 100,000 residents as on one of 500 (starting_with).
 from __future__ import annotations
 
 import re
-import string
 from itertools import takewhile
 
 # Surnames whose ordinary reading is (or may be) not the one they have as a surname.
@@ -98,7 +97,7 @@ def index_missing(conn) -> int:
 
 
 # -- prefix search over the indexes ----------------------------------------------------------
-_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _KEYS = ("SELECT k.resident_id, k.{c} FROM resident_keys AS k JOIN residents AS r"
          " ON r.id = k.resident_id WHERE r.active IN (1, ?) AND k.{c}")
 _SOURCES = {  # a range of the index on the column, in its (NOCASE) order; ties by pinyin
