@@ -65,7 +65,8 @@ class RecordScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         early, self._early = self._early, None
-        self.refresh_data()
+        self.refresh_data(listed=False)
+        self.call_after_refresh(self.update_today)  # the form first: typing can start
         self.fresh = True  # the first showing needs no second read
         for event in early:
             self.take_input(event)
@@ -77,7 +78,7 @@ class RecordScreen(BaseScreen):
         self.query_one(TodayList).relabel()
         self._drawn = {}
 
-    def refresh_data(self) -> None:
+    def refresh_data(self, listed: bool = True) -> None:
         """Each showing: fresh categories and list; typing goes to the form again."""
         if self.form.focus == "list":
             self.form.move_to("search")
@@ -86,7 +87,8 @@ class RecordScreen(BaseScreen):
         if self.form.status_kind != "done":  # keep the last confirmation in view
             self.form.live()
         self._drawn = {"saves": self.form.saves}
-        self.update_today()
+        if listed:
+            self.update_today()
         self.draw()
 
     def gatherer_changed(self) -> None:
