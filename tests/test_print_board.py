@@ -13,10 +13,10 @@ import re
 
 import pytest
 from conftest import MONTH
-from pdf_drawing import drawing_of
+from pdf_drawing import boxes, drawing_of, overlaps
 from pypdf import PdfReader
 
-from reports import board, shapes
+from reports import board
 from reports.fonts import width
 from villagebook import entries, people, printing, settings, tally
 from villagebook.printing import BoardData, Posting
@@ -104,53 +104,6 @@ class TestSweep:
             widest = max(width(t, row.name_size) for t in row.name_lines)
             assert row.drawn["name"][0] + widest <= row.drawn["marks"][0]
             assert row.name_size >= 12 and (len(row.name_lines) == 1 or row.name_size == 12)
-
-
-def boxes(monkeypatch, render) -> tuple[list, list]:
-    """Text boxes from the PDF (pypdf) and the boxes of every star and flag drawn."""
-    drawn = []
-    star, flag, mark = shapes.star, shapes.flag, shapes.mark
-
-    def at(c, x0, y0, x1, y1):
-        (ax, ay), (bx, by) = c.absolutePosition(x0, y0), c.absolutePosition(x1, y1)
-        drawn.append((c.getPageNumber(), min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-
-    def star_box(c, cx, cy, r, *args, **kw):
-        at(c, cx - r, cy - r, cx + r, cy + r)
-        star(c, cx, cy, r, *args, **kw)
-
-    def flag_box(c, x, y, h, *args, **kw):
-        at(c, x, y, x + h * 0.8, y + h * 1.08)
-        flag(c, x, y, h, *args, **kw)
-
-    def mark_box(c, kind, x, y, size, *args, **kw):  # a row's mark, placed from its form
-        if kind == "star":
-            at(c, x - size, y - size, x + size, y + size)
-        else:
-            at(c, x, y, x + size * 0.8, y + size * 1.08)
-        mark(c, kind, x, y, size, *args, **kw)
-
-    monkeypatch.setattr(shapes, "star", star_box)
-    monkeypatch.setattr(shapes, "flag", flag_box)
-    monkeypatch.setattr(shapes, "mark", mark_box)
-    pdf = render()
-    texts = []
-    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
-        def visit(text, cm, tm, font, size, number=number):
-            text = text.strip()
-            if not text:
-                return
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            size *= (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-            texts.append((number, x, y - size * 0.12, x + width(text, size), y + size * 0.8,
-                          text, size))
-        page.extract_text(visitor_text=visit)
-    return texts, list(dict.fromkeys(drawn))  # each shape once, in drawing order
-
-
-def overlaps(a, b) -> bool:
-    return a[0] == b[0] and a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
 
 
 class TestLayout:
