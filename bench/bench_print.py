@@ -1,6 +1,6 @@
 """Time every printout as a whole `villagebook print` command for a village of 5,000.
 
-    python bench/bench_print.py [--residents 5000] [--runs 5] [--inside]
+    python bench/bench_print.py [--residents 5000] [--runs 5] [--inside] [--only sheet,slips]
 
 Makes bench/out/print<N>.db with make_village.py if it is missing (N residents, one year,
 about 8 entries per resident a month, so nearly everyone is on the month's board), then
