@@ -166,9 +166,12 @@ def _figures(times: list[float], peak: float | None) -> str:
 
 
 def _wait_for_backup(folder: Path) -> None:
-    """The day's first command may leave a backup running: let it finish, unmeasured."""
+    """The day's first command may leave a backup and a quick_check running aside: let
+    them finish, unmeasured (`folder` is the backups' folder, beside the state's)."""
     for _ in range(36000):
-        if not list(folder.rglob("*.part")):
+        checking = any("started" in mark.read_text()
+                       for mark in (folder.parent / "checks").glob("*.json"))
+        if not list(folder.rglob("*.part")) and not checking:
             return
         time.sleep(0.1)
 
