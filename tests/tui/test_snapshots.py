@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from villagebook import book as book_module
-from villagebook import entries, people
+from villagebook import entries, months, people
 from villagebook.book import Book
 from villagebook.tui.app import make_app
 
@@ -28,6 +28,8 @@ RESIDENTS = [
 def fixed_book(tmp_path, monkeypatch):
     counter = iter(range(1, 10_000))
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(counter) * 0x1F2E3D4C5B6A))
+    for module in (entries, people, months):  # row ids (villagebook.ids), from the same count
+        monkeypatch.setattr(module, "new_id", lambda: uuid.uuid4().hex)
     clock = lambda: "2026-11-23T09:30:00"  # noqa: E731
     for module in (book_module, entries, people):
         monkeypatch.setattr(module, "now", clock)
