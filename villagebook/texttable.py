@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)  # a sheet repeats its corners, households and numbers
 def cell_width(text: str) -> int:
     """Terminal cells a string takes: wide (CJK) characters take two."""
+    if text.isascii():
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch):
@@ -23,12 +27,14 @@ def pad(text: str, width: int, right: bool = False) -> str:
 def render(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
            footer: list[str] | None = None) -> str:
     """A table with a rule under the header (and above the footer); numbers right-aligned."""
-    body = [header, *rows] + ([footer] if footer else [])
-    widths = [max(cell_width(str(r[i])) for r in body) for i in range(len(header))]
+    body = [[str(c) for c in r] for r in [header, *rows] + ([footer] if footer else [])]
+    widths = [max(cell_width(r[i]) for r in body) for i in range(len(header))]
+    header, rows, footer = body[0], body[1:len(rows) + 1], body[-1] if footer else None
 
-    def line(cells: list) -> str:
-        return "  ".join(pad(str(c), w, i in numeric) for i, (c, w) in
-                         enumerate(zip(cells, widths, strict=True))).rstrip()
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            " " * (w - cell_width(c)) + c if i in numeric else c + " " * (w - cell_width(c))
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     out = [line(header), rule, *(line(r) for r in rows)]
