@@ -84,3 +84,30 @@ def test_python_dash_m_and_no_subcommand_print_help():
                             stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 0
     assert "用法：villagebook" in result.stdout and "record" in result.stdout
+
+
+def test_the_schema_version_counts_the_migration_steps():
+    from villagebook import book, schema
+
+    assert book.SCHEMA_VERSION == len(schema.MIGRATIONS)
+
+
+HEAVY = {"reportlab", "textual", "pypinyin", "sqlite_utils", "villagebook.schema"}
+LOADED = ("import atexit, sys\n"
+          "atexit.register(lambda: print('\\nLOADED', ' '.join(sorted(sys.modules))))\n"
+          "from villagebook.cli import main\nsys.argv = ['villagebook', *sys.argv[1:]]\nmain()\n")
+
+
+@pytest.mark.parametrize("args", [
+    ("record", "马少军", "labour", "8"), ("tally",), ("standings",), ("entries",),
+    ("log",)], ids=" ".join)
+def test_everyday_commands_import_only_what_they_need(book, db_path, args):
+    """Issue 14: a gatherer's `record` and a tally start in well under 0.1 s because
+    they import no printing, no screens, no pinyin and no migrations."""
+    book.close()
+    done = subprocess.run([sys.executable, "-c", LOADED, *args, "--db", str(db_path)],
+                          capture_output=True, text=True, cwd=ROOT, env=os.environ)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.rpartition("LOADED ")[2].split())
+    assert {m.split(".")[0] if not m.startswith("villagebook") else m
+            for m in loaded} & HEAVY == set()

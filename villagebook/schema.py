@@ -11,8 +11,6 @@ from villagebook.paperforms import TABLES as _V7  # v7: paper forms and their ke
 from villagebook.rollup import TABLES as _V8  # v8: points per resident and month, year
 from villagebook.rollup import TABLES_V9 as _V9  # v9: ... and over all time
 
-APPLICATION_ID = 0x56424B31  # "VBK1": marks a SQLite file as a villagebook book
-
 _V1 = [
     """CREATE TABLE settings (
         key TEXT PRIMARY KEY,
