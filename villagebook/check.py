@@ -41,8 +41,9 @@ def check(book, full: bool = False) -> list[Problem]:
         replay.chain_problems, book, problem)
     tables = _safely(replay.table_problems, book, problem)
     principles = _safely(_principles, book)
-    rollups = _safely(rollup.problems, book)
-    integrity, entries, seals = _finish_elsewhere(heavy, book, full)
+    rollups = _safely(rollup.problems, book, rollup.MONTHS)
+    integrity, entries, seals, above = _finish_elsewhere(heavy, book, full)
+    rollups += above
     if entries:  # entries changed behind the book's back: named above, the roll-up with them
         rollups = []
     found = integrity + principles + seals + chain + entries + tables + rollups
@@ -90,8 +91,9 @@ def _finish_elsewhere(process, book, full: bool) -> tuple[list, ...]:
 
 
 def _in_sqlite(path, full: bool, book=None, lang: str | None = None) -> tuple[list, ...]:
-    """SQLite's own check, the entries against their lines, the final months' seals (in
-    the second process, which speaks the language it is given)."""
+    """SQLite's own check, the entries against their lines, the final months' seals and
+    the roll-up's years and all time (in the second process, which speaks the language it
+    is given; this one proves the roll-up's months beside the chain)."""
     from villagebook.book import Book
 
     if lang:
@@ -103,7 +105,8 @@ def _in_sqlite(path, full: bool, book=None, lang: str | None = None) -> tuple[li
             Problem("check.integrity", (("why", "; ".join(said[:3])),))]
         proven = replay.entries_match_their_lines(reader)
         return (integrity, _safely(replay.entry_problems, reader, problem, proven),
-                _safely(_seal_problems, reader, proven and not full))
+                _safely(_seal_problems, reader, proven and not full),
+                _safely(rollup.problems, reader, rollup.ABOVE))
 
 
 def _seal_problems(book, by_log: bool) -> list[Problem]:
