@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Label, Static
@@ -82,11 +82,27 @@ class ResidentsScreen(BaseScreen):
         self.query_one("#residents-title", Label).update(t(key, count=total, shown=len(found)))
 
     def action_search(self) -> None:
-        self.query_one("#resident-search", Input).focus()
+        self.set_focus(self.query_one("#resident-search", Input))
 
     @on(Input.Submitted, "#resident-search")
     def to_table(self) -> None:
-        self.query_one(DataTable).focus()
+        self.set_focus(self.query_one(DataTable))
+
+    def take_input(self, event: events.Event) -> bool:
+        """`/` and Enter move the typing between the search box and the list: taken here,
+        by the app, in the order typed (app.on_event), so the keys typed behind them go
+        where they belong. As bindings they ran after those keys had gone on to the
+        list: `/msj` typed fast started a merge with m, and lost the search."""
+        if not isinstance(event, events.Key):
+            return False
+        search = self.query_one("#resident-search", Input)
+        if event.key == "slash" and self.focused is not search:
+            self.action_search()
+            return True
+        if event.key == "enter" and self.focused is search:
+            self.to_table()
+            return True
+        return False
 
     def selected(self) -> people.Resident | None:
         table = self.query_one(DataTable)
