@@ -65,8 +65,7 @@ class SheetScreen(BaseScreen):
                           t("ui.cumulative"), t("h.stars"), t("h.flags"))
 
     def refresh_data(self) -> None:
-        sheet = tally.month_sheet(self.book, self.month)
-        lines = [ln for ln in sheet.lines if self.corner in (None, ln.corner)]
+        lines = tally.month_sheet(self.book, self.month, corner=self.corner).lines
         if self.sort_key == "cumulative":
             cumulative = tally.cumulative_points(self.book, self.month)
             lines.sort(key=lambda ln: (-cumulative.get(ln.resident_id, 0), ln.name))
