@@ -79,3 +79,14 @@ def test_a_small_book_is_checked_before_anything_is_written(book, db_path, monke
     monkeypatch.setattr(dailycheck, "_start_aside", lambda path: pytest.fail("aside"))
     with Book.open(db_path):
         assert dailycheck._read(db_path)["result"] == "ok"
+
+
+def test_a_state_folder_that_cannot_be_written_starts_no_check_at_all(book, db_path, big,
+                                                                      monkeypatch):
+    """Else every command would start one more four-minute check of a township's book."""
+    book.close()
+    dailycheck.forget(db_path)
+    monkeypatch.setattr(dailycheck, "_write", lambda path, mark: False)
+    monkeypatch.setattr(dailycheck, "_start_aside", lambda path: pytest.fail("started"))
+    with Book.open(db_path):
+        pass

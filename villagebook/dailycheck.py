@@ -40,8 +40,8 @@ def ensure(conn: sqlite3.Connection, path: Path) -> None:
         _record(path, _problems(conn))
         ensure(conn, path)
         return
-    _write(path, {"day": today, "result": "started"})
-    _start_aside(path)
+    if _write(path, {"day": today, "result": "started"}):  # (a state folder that cannot
+        _start_aside(path)  # be written would start one more check at every command)
 
 
 def forget(path: Path) -> None:
@@ -90,7 +90,7 @@ def _read(path: Path) -> dict:
         return {}
 
 
-def _write(path: Path, mark: dict) -> None:
+def _write(path: Path, mark: dict) -> bool:
     target = _mark_file(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +98,8 @@ def _write(path: Path, mark: dict) -> None:
         part.write_text(json.dumps(mark, ensure_ascii=False), encoding="utf-8")
         part.replace(target)  # whole or not at all, read by another process
     except OSError:  # a read-only state folder: checked again next time
-        pass
+        return False
+    return True
 
 
 def _size(path: Path) -> int:
