@@ -171,12 +171,11 @@ class TestReviewFindings:
 
     def test_several_residents_are_recorded_all_or_nothing(self, book):
         import sqlite3
-        from dataclasses import replace
 
         from villagebook import entries, people
 
         shaojun = people.find_resident(book, "马少军")
-        ghost = replace(shaojun, id="no-such-resident")
+        ghost = shaojun._replace(id="no-such-resident")
         before = book.one("SELECT COUNT(*) FROM audit")[0]
         with pytest.raises(sqlite3.IntegrityError):
             entries.record_many(book, [shaojun, ghost], "recognition", None, "杨秋云")

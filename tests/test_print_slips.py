@@ -9,7 +9,6 @@ The month's state is checked through a real book: an early finalize prints no de
 
 import io
 import re
-from dataclasses import replace
 
 import pytest
 from conftest import MONTH
@@ -32,7 +31,7 @@ def entry(i: int, **changes) -> Entry:
     made = Entry(f"e{i}", "r", "x", day, "2026-11", ("labour", "goods", "recognition")[i % 3],
                  str(i % 9 + 1), 100 * (i % 5 + 1), "rule", f"第{i}条", "杨秋云",
                  f"{day}T10:00:00", None, None, None, 0)
-    return replace(made, **changes)
+    return made._replace(**changes)
 
 
 def slip(k: int, n: int, name: str | None = None) -> Slip:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from villagebook.errors import BookError
 from villagebook.i18n import get_lang
@@ -28,8 +28,7 @@ MAX_RULE_POINTS_C = 100_000  # 1,000 points per N units at most
 _CODE = re.compile(r"[a-z][a-z0-9_]{0,23}")
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     code: str
     name_zh: str
     name_en: str

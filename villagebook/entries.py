@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from villagebook import catalogue, daycaps, months
 from villagebook.book import now
@@ -15,8 +15,7 @@ from villagebook.people import Resident, clean_text, get_gatherer
 from villagebook.quantities import parse_day, parse_quantity, quantity_text
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     id: str
     resident_id: str
     resident_name: str
@@ -146,7 +145,7 @@ _SELECT = (
 
 
 def _entry(row) -> Entry:
-    return Entry(**{k: row[k] for k in Entry.__dataclass_fields__})
+    return Entry(**{k: row[k] for k in Entry._fields})
 
 
 def get_entry(book, entry_id: str) -> Entry:

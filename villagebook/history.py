@@ -15,7 +15,7 @@ older line and of the whole state), then one `history.adopt` line per existing r
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GENESIS = "0" * 64
 SINCE_VERSION = 4  # the schema step that began the chain
@@ -51,8 +51,7 @@ def tables_in(conn) -> list[str]:
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
-@dataclass(frozen=True)
-class Head:
+class Head(NamedTuple):
     """The newest line: its number and hash. Its code is the book's fingerprint."""
 
     seq: int

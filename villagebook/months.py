@@ -7,8 +7,8 @@ seal, a chain, so a final month changed behind the book's back is found by `chec
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from villagebook import monthsettings, settings
 from villagebook.book import now
@@ -17,8 +17,7 @@ from villagebook.ids import new_id
 from villagebook.people import clean_text
 
 
-@dataclass(frozen=True)
-class Objection:
+class Objection(NamedTuple):
     id: str
     entry_id: str
     month: str
@@ -31,8 +30,7 @@ class Objection:
     resolved_by: str | None
 
 
-@dataclass(frozen=True)
-class MonthStatus:
+class MonthStatus(NamedTuple):
     month: str
     state: str  # open, posted or final
     posted_at: str | None

@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from villagebook.book import now
 from villagebook.errors import BookError
@@ -21,8 +21,7 @@ from villagebook.readings import fold, romanize, starting_with, write_keys
 MAX_NAME = 40
 
 
-@dataclass(frozen=True)
-class Resident:
+class Resident(NamedTuple):
     id: str
     name: str
     pinyin: str
@@ -39,8 +38,7 @@ class Resident:
         return f"{self.name}（{where}）" if where else self.name
 
 
-@dataclass(frozen=True)
-class Gatherer:
+class Gatherer(NamedTuple):
     id: str
     name: str
     corner: str

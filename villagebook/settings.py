@@ -8,7 +8,7 @@ say where the sheet hangs; `contact` is empty until set, and the notice prints i
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from villagebook.errors import BookError
 from villagebook.quantities import fmt_points_short, parse_points
@@ -26,8 +26,7 @@ TEXT_LIMIT = 60  # a place or a contact fits on one line of the notice
 _YES, _NO = {"1", "yes", "y", "true", "on", "是"}, {"0", "no", "n", "false", "off", "否"}
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     village: str
     points_per_star_c: int
     stars_per_flag: int

@@ -93,7 +93,7 @@ def entries_cmd(book, month, who, fmt):
              fmt_points(e.points_c), marks(e), e.recorded_by,
              f"{t('voided')}: {e.void_reason}" if e.voided_at else e.note]
             for e in found]
-    data = [dict(vars(e), points=fmt_points(e.points_c), added_during_posting=added(e))
+    data = [dict(e._asdict(), points=fmt_points(e.points_c), added_during_posting=added(e))
             for e in found]
     for item in data:
         del item["points_c"]
