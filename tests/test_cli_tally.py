@@ -22,7 +22,7 @@ class TestMonthSheet:
         record_two_months(run)
         sheet = run.json("tally", MONTH)
         assert list(sheet) == ["village", "period", "points_per_star", "stars_per_flag", "total",
-                               "lines"]
+                               "lines", "count", "entries"]
         assert (sheet["village"], sheet["period"], sheet["total"]) == ("夹矿马家村", MONTH, "30.75")
         assert all(list(line) == LINE_KEYS for line in sheet["lines"])
         assert [(ln["name"], ln["points"], ln["entries"]) for ln in sheet["lines"]] == [

@@ -10,6 +10,7 @@ from villagebook.monthsettings import freeze_final_months as _freeze_final_month
 from villagebook.paperforms import TABLES as _V7  # v7: paper forms and their keyed pages
 from villagebook.rollup import TABLES as _V8  # v8: points per resident and month, year
 from villagebook.rollup import TABLES_V9 as _V9  # v9: ... and over all time
+from villagebook.rollup import TABLES_V10 as _V10  # v10: ... each in order of points
 
 _V1 = [
     """CREATE TABLE settings (
@@ -296,4 +297,4 @@ _V6 = [
     _freeze_final_months,
 ]
 
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]

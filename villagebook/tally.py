@@ -48,20 +48,27 @@ class Line(NamedTuple):
 
 @dataclass(frozen=True)
 class Sheet:
-    """One period's tally: its lines and the total, which is the sum of the lines."""
+    """One period's tally: its lines and the total, which is the sum of the lines. A sheet
+    asked for its top lines only holds those, and the whole sheet's count and totals
+    (`whole`: lines, points, entries), added up by SQLite."""
 
     period: str
     lines: list[Line]
     points_per_star_c: int
     stars_per_flag: int
+    whole: tuple[int, int, int] | None = None
+
+    @property
+    def count(self) -> int:
+        return self.whole[0] if self.whole else len(self.lines)
 
     @property
     def total_c(self) -> int:
-        return sum(line.points_c for line in self.lines)
+        return self.whole[1] if self.whole else sum(line.points_c for line in self.lines)
 
     @property
     def total_entries(self) -> int:
-        return sum(line.entries for line in self.lines)
+        return self.whole[2] if self.whole else sum(line.entries for line in self.lines)
 
 
 def known_corner(book, corner: str | None) -> str | None:
@@ -82,39 +89,85 @@ def stars_and_flags(points_c: int, points_per_star_c: int, stars_per_flag: int):
 
 
 def sheet_query(grouped: str, params: tuple, include_all: bool, points_per_star_c: int,
-                stars_per_flag: int, corner: str | None = None) -> tuple[str, tuple]:
+                stars_per_flag: int, corner: str | None = None, board_only: bool = False,
+                top: int | None = None) -> tuple[str, tuple]:
     """The SQL of a sheet's lines, in Line's order, sorted: stars and flags reckoned by
     SQLite (stars_and_flags, once a resident), so each row becomes a Line as it is. With
-    a corner, only its residents (a township's committee reads one village at a time)."""
-    lined = ("SELECT r.id, r.name, r.household, r.corner, r.on_board, coalesce(t.p, 0) AS p,"
-             " coalesce(t.n, 0), coalesce(t.p, 0) / ?1, coalesce(t.p, 0) / ?1 / ?2,"
-             " coalesce(t.p, 0) / ?1 % ?2")
+    a corner, only its residents (a township's committee reads one village at a time);
+    board_only: those on the board; top: the first lines only, read down the roll-up's
+    index by points (rollup.TABLES_V10) rather than sorting a township."""
+    sql, params = _lines_from(grouped, params, include_all, corner, board_only, top is not None)
+    p = "coalesce(t.p, 0)" if include_all else "t.p"  # bare, the index orders it
+    sql = (f"SELECT r.id, r.name, r.household, r.corner, r.on_board, {p} AS p,"
+           f" coalesce(t.n, 0), {p} / ?1, {p} / ?1 / ?2, {p} / ?1 % ?2 {sql}"
+           f" ORDER BY p DESC, r.pinyin, r.name")
+    if top is not None:
+        sql, params = f"{sql} LIMIT ?", (*params, top)
+    return sql, (points_per_star_c, stars_per_flag, *params)
+
+
+def _lines_from(grouped: str, params: tuple, include_all: bool, corner: str | None,
+                board_only: bool, by_points: bool = False) -> tuple[str, tuple]:
+    """FROM and WHERE of a sheet's lines (`grouped` as t, residents as r). For the top
+    lines, the roll-up is read first (CROSS JOIN keeps that order), down its index by
+    points, and stops at the last line wanted; else SQLite's planner picks the way."""
     if include_all:
-        sql = (f"{lined} FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
+        sql = (f"FROM residents r LEFT JOIN ({grouped}) t ON t.resident_id = r.id"
                f" WHERE (r.active = 1 OR t.n > 0)")
     else:
-        sql = f"{lined} FROM ({grouped}) t JOIN residents r ON r.id = t.resident_id WHERE t.n > 0"
+        join = "CROSS JOIN" if by_points else "JOIN"
+        sql = f"FROM ({grouped}) t {join} residents r ON r.id = t.resident_id WHERE t.n > 0"
     if corner is not None:
         sql, params = f"{sql} AND r.corner = ?", (*params, corner)
-    return (f"{sql} ORDER BY p DESC, r.pinyin, r.name",
-            (points_per_star_c, stars_per_flag, *params))
+    if board_only:
+        sql += " AND r.on_board = 1"
+    return sql, params
+
+
+def whole_query(grouped: str, params: tuple, include_all: bool, corner: str | None = None,
+                board_only: bool = False) -> tuple[str, tuple]:
+    """The SQL of a sheet's count and totals (lines, points, entries), for a sheet of its
+    top lines only. The roll-up is read alone, a corner as the set of its residents' ids;
+    the board as everyone less the few kept off it (each a lookup, not a join of all)."""
+    if include_all:
+        sql, params = _lines_from(grouped, params, include_all, corner, board_only)
+        return f"SELECT COUNT(*), TOTAL(t.p), TOTAL(t.n) {sql}", params
+    whole = f"SELECT COUNT(*) AS c, TOTAL(p) AS p, TOTAL(n) AS n FROM ({grouped}) WHERE n > 0"
+    among = " AND resident_id IN (SELECT id FROM residents WHERE corner = ?{})"
+    sql = whole + (among.format("") if corner is not None else "")
+    wanted = (*params, corner) if corner is not None else params
+    if not board_only:
+        return sql, wanted
+    off = whole + (among.format(" AND on_board = 0") if corner is not None else
+                   " AND resident_id IN (SELECT id FROM residents WHERE on_board = 0)")
+    return (f"SELECT a.c - o.c, a.p - o.p, a.n - o.n FROM ({sql}) a, ({off}) o",
+            (*wanted, *wanted))
 
 
 def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
-           through: str | None = None, corner: str | None = None) -> Sheet:
+           through: str | None = None, corner: str | None = None, board_only: bool = False,
+           top: int | None = None) -> Sheet:
     """grouped: SQL of (resident_id, n, p) over the period, from the roll-up (rollup.py)."""
     s = village_settings.load(book, through)  # a final month keeps its star rule
     pps, spf = s.points_per_star_c, s.stars_per_flag
     cursor = book.conn.cursor()
     cursor.row_factory = None  # plain tuples, not sqlite3.Row: a township has 100,000 lines
-    rows = cursor.execute(*sheet_query(grouped, params, include_all, pps, spf, corner))
-    return Sheet(period, list(map(Line._make, rows)), pps, spf)
+    query = sheet_query(grouped, params, include_all, pps, spf, corner, board_only, top)
+    lines = list(map(Line._make, cursor.execute(*query)))
+    whole = None
+    if top is not None and len(lines) == top:  # perhaps more than the top: count them
+        count, points, entries = cursor.execute(
+            *whole_query(grouped, params, include_all, corner, board_only)).fetchone()
+        whole = (count, int(points), int(entries))
+    return Sheet(period, lines, pps, spf, whole)
 
 
-def month_sheet(book, month: str, include_all: bool = False, corner: str | None = None
-                ) -> Sheet:
-    """The month's sheet: one line per resident with entries (everyone with include_all)."""
-    return _sheet(book, month, *rollup.grouped(month, month), include_all, month, corner)
+def month_sheet(book, month: str, include_all: bool = False, corner: str | None = None,
+                board_only: bool = False, top: int | None = None) -> Sheet:
+    """The month's sheet: one line per resident with entries (everyone with include_all);
+    its top lines only when asked (a screenful of a township's)."""
+    return _sheet(book, month, *rollup.grouped(month, month), include_all, month, corner,
+                  board_only, top)
 
 
 def month_points(book, month: str, resident_ids: list[str]) -> dict[str, int]:
@@ -139,8 +192,13 @@ def cumulative_points(book, through: str, resident_ids: list[str] | None = None)
 
 
 def standings(book, since: str | None = None, through: str | None = None,
-              include_all: bool = False, corner: str | None = None) -> Sheet:
+              include_all: bool = False, corner: str | None = None, board_only: bool = False,
+              top: int | None = None) -> Sheet:
     """Cumulative points, stars and flags over the months since..through (inclusive); a
-    period that ends with a final month keeps that month's star rule."""
-    return _sheet(book, f"{since or ''}..{through or ''}", *rollup.grouped(since, through),
-                  include_all, through, corner)
+    period that ends with a final month keeps that month's star rule. All time through
+    the newest month is all time as kept (its index by points serves the top lines)."""
+    span = (since, through)
+    if since is None and through is not None and not rollup.later_months(book, through):
+        span = (None, None)
+    return _sheet(book, f"{since or ''}..{through or ''}", *rollup.grouped(*span),
+                  include_all, through, corner, board_only, top)

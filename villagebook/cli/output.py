@@ -47,6 +47,8 @@ def emit_sheet(book, sheet, fmt: str, title_key: str) -> None:
             "stars_per_flag": sheet.stars_per_flag,
             "total": fmt_points(sheet.total_c),
             "lines": [line.as_dict() for line in sheet.lines],
+            "count": sheet.count,
+            "entries": sheet.total_entries,
         }
 
     keys = ["name", "household", "corner", "entries", "points", "stars", "flags", "loose_stars"]
@@ -57,3 +59,5 @@ def emit_sheet(book, sheet, fmt: str, title_key: str) -> None:
         click.echo(t(title_key, village=village, period=sheet.period))
     footer = [t("total"), "", "", sheet.total_entries, fmt_points(sheet.total_c), "", "", ""]
     emit(keys, rows, fmt, data, numeric={3, 4, 5, 6, 7}, footer=footer)
+    if fmt == "table" and sheet.count > len(sheet.lines):  # --top: say what is left out
+        click.echo(t("ui.first_rows", shown=len(sheet.lines), count=sheet.count))
