@@ -21,7 +21,7 @@ from villagebook.tui.screens.print_action import print_pdf
 PERIODS = ("month", "year", "all")
 STAR, FLAG = "★", "⚑"
 MAX_DRAWN_FLAGS = 10
-MAX_LINES = 300  # the preview; the printed board lists everyone
+MAX_LINES = 300  # the preview: the top of the board, by corner; the printed board lists all
 
 
 def marks(line: tally.Line) -> Text:
@@ -55,16 +55,18 @@ class BoardScreen(BaseScreen):
         self.query_one("#board-scroll").focus()
 
     def sheet(self) -> tally.Sheet:
-        today = self.app.today
+        """The top of the board (MAX_LINES of those on it, by points), and its count."""
+        today, top = self.app.today, {"board_only": True, "top": MAX_LINES}
         if self.period == "month":
-            return tally.month_sheet(self.book, today.strftime("%Y-%m"))
+            return tally.month_sheet(self.book, today.strftime("%Y-%m"), **top)
         if self.period == "year":
-            return tally.standings(self.book, f"{today.year}-01", today.strftime("%Y-%m"))
-        return tally.standings(self.book, None, today.strftime("%Y-%m"))
+            return tally.standings(self.book, f"{today.year}-01", today.strftime("%Y-%m"),
+                                   **top)
+        return tally.standings(self.book, None, today.strftime("%Y-%m"), **top)
 
     def refresh_data(self) -> None:
         sheet = self.sheet()
-        shown = [ln for ln in sheet.lines if ln.on_board]
+        shown = sheet.lines
         text = Text()
         text.append(t("ui.board_title", village=self.app.village,
                       period=t(f"ui.period.{self.period}")) + "\n", style="bold red")
@@ -73,7 +75,7 @@ class BoardScreen(BaseScreen):
         for ln in shown[:5]:
             text.append(f"{ln.name} {fmt_points(ln.points_c)}  ", style="bold red")
         text.append("\n")
-        by_corner = sorted(shown, key=lambda ln: (ln.corner, -ln.points_c, ln.name))[:MAX_LINES]
+        by_corner = sorted(shown, key=lambda ln: (ln.corner, -ln.points_c, ln.name))
         for corner, lines in groupby(by_corner, key=lambda ln: ln.corner):
             text.append(f"\n【{corner or '-'}】\n", style="bold")
             for ln in lines:
@@ -82,8 +84,8 @@ class BoardScreen(BaseScreen):
                 text.append("\n")
         if not shown:
             text.append("\n" + t("no_rows"))
-        elif len(shown) > MAX_LINES:
-            text.append("\n" + t("ui.more_on_board", count=len(shown) - MAX_LINES), style="dim")
+        elif sheet.count > len(shown):
+            text.append("\n" + t("ui.more_on_board", count=sheet.count - len(shown)), style="dim")
         self.query_one("#board", Static).update(text)
 
     def action_print(self) -> None:

@@ -65,18 +65,16 @@ class SheetScreen(BaseScreen):
                           t("ui.cumulative"), t("h.stars"), t("h.flags"))
 
     def refresh_data(self) -> None:
-        lines = tally.month_sheet(self.book, self.month, corner=self.corner).lines
-        if self.sort_key == "cumulative":
-            cumulative = tally.cumulative_points(self.book, self.month)
-            lines.sort(key=lambda ln: (-cumulative.get(ln.resident_id, 0), ln.name))
+        if self.sort_key == "points":  # the sheet's own order: its top, from the index
+            sheet = tally.month_sheet(self.book, self.month, corner=self.corner, top=MAX_ROWS)
+            shown = sheet.lines
         else:
-            lines.sort(key={"points": lambda ln: (-ln.points_c, ln.name),
-                            "name": lambda ln: ln.name,
-                            "corner": lambda ln: (ln.corner, -ln.points_c)}[self.sort_key])
-        shown = lines[:MAX_ROWS]
+            sheet = tally.month_sheet(self.book, self.month, corner=self.corner)
+            shown = self.sorted_lines(sheet.lines)[:MAX_ROWS]
         if self.sort_key != "cumulative":  # only the shown lines need it: one indexed query
-            cumulative = tally.cumulative_points(self.book, self.month,
-                                                 [ln.resident_id for ln in shown])
+            self.cumulative = tally.cumulative_points(self.book, self.month,
+                                                      [ln.resident_id for ln in shown])
+        cumulative = self.cumulative
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(
@@ -85,10 +83,19 @@ class SheetScreen(BaseScreen):
                 ln.stars, ln.flags))]
             for ln in shown
         )
-        self.query_one("#sheet-title", Label).update(self.title_line(len(lines)))
+        self.query_one("#sheet-title", Label).update(self.title_line(sheet.count))
         self.query_one("#sheet-totals", Label).update(t(
-            "ui.sheet_totals", count=len(lines), entries=sum(ln.entries for ln in lines),
-            points=fmt_points(sum(ln.points_c for ln in lines))))
+            "ui.sheet_totals", count=sheet.count, entries=sheet.total_entries,
+            points=fmt_points(sheet.total_c)))
+
+    def sorted_lines(self, lines: list) -> list:
+        """The lines in the order chosen with s (by cumulative points: everyone's)."""
+        if self.sort_key == "cumulative":
+            self.cumulative = tally.cumulative_points(self.book, self.month)
+            return sorted(lines, key=lambda ln: (-self.cumulative.get(ln.resident_id, 0),
+                                                 ln.name))
+        return sorted(lines, key={"name": lambda ln: ln.name,
+                                  "corner": lambda ln: (ln.corner, -ln.points_c)}[self.sort_key])
 
     def title_line(self, count: int) -> str:
         """One line, most needed first: the month, its state (what g and d act on), then

@@ -1,0 +1,61 @@
+"""F3 and F4 on a crowded book (issue 14): the screens list the top of the sheet and the
+board (read from the roll-up's index by points), and say how many there are in all, with
+the whole sheet's totals: a township's screenful, never a township sorted per key."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MONTH
+
+from tui.conftest import SIZE, rows_of, text_of
+from villagebook import entries, people
+from villagebook.tui.screens.board import MAX_LINES
+from villagebook.tui.screens.sheet import MAX_ROWS
+
+CROWD = MAX_LINES + 80  # more on the board than its preview, and past the sheet's screenfuls
+
+
+@pytest.fixture
+def crowded(book):
+    """CROWD residents, resident n with n + 1 points this month; every seventh is kept off
+    the board. Written as the importer would, in one transaction."""
+    with book.writing("测试", "test.load", "crowd") as conn:
+        for n in range(CROWD):
+            row = people.new_resident_row(f"村民{n:03d}", f"户{n}", "东片" if n % 2 else "西片",
+                                          on_board=n % 7 != 0)
+            people.insert_resident(conn, row)
+            conn.execute(entries.INSERT, {
+                "id": f"{n + 1:032x}", "resident_id": row["id"], "day": f"{MONTH}-02",
+                "month": MONTH, "category": "goods", "quantity": str(100 * (n + 1)),
+                "points_c": 100 * (n + 1), "rule": "", "note": "", "recorded_by": "杨秋云",
+                "recorded_at": "x", "late": 0})
+    return book
+
+
+async def test_the_months_sheet_lists_its_top_and_totals_everyone(app, crowded):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        rows = rows_of(app.screen.query_one("#sheet"))
+        title = text_of(app.screen.query_one("#sheet-title"))
+        totals = text_of(app.screen.query_one("#sheet-totals"))
+    assert len(rows) == MAX_ROWS
+    assert [r[0] for r in rows[:3]] == [f"村民{n:03d}" for n in (CROWD - 1, CROWD - 2, CROWD - 3)]
+    assert f"显示前 {MAX_ROWS} 行，共 {CROWD} 行" in title
+    everyone = CROWD * (CROWD + 1) // 2  # 1 + 2 + ... + CROWD points
+    assert totals == f"合计：{CROWD} 人，{CROWD} 条，{everyone}.00 分"
+
+
+async def test_the_board_preview_shows_its_top_and_counts_the_rest(app, crowded):
+    on_board = sum(1 for n in range(CROWD) if n % 7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        board = text_of(app.screen.query_one("#board"))
+    top = [n for n in reversed(range(CROWD)) if n % 7][:5]
+    assert "本期榜样： " + "  ".join(f"村民{n:03d} {n + 1}.00" for n in top) in board
+    assert f"……还有 {on_board - MAX_LINES} 人（打印的红榜全部列出）" in board
+    listed = [ln.split()[0] for ln in board.splitlines() if ln.startswith("村民")]
+    assert len(listed) == MAX_LINES and "村民336" not in board  # 336 = 7 × 48: off the board
+    lowest_shown = sorted((n for n in range(CROWD) if n % 7), reverse=True)[MAX_LINES - 1]
+    assert f"村民{lowest_shown:03d}" in listed and f"村民{lowest_shown - 1:03d}" not in listed
