@@ -38,6 +38,7 @@ SCAN = ("SELECT resident_id, COUNT(*) AS n, SUM(points_c) AS p FROM entries"
         " WHERE {where} AND voided_at IS NULL GROUP BY resident_id")
 TARGET = ("targets (issue 14): standings of any period < 100 ms; the month tally within"
           " 1.2x of its own SQL")
+TOP = 100  # the lines of a screenful (F3 lists 100; `--top N` on the command line)
 
 
 def timed(fn, runs: int) -> tuple[float, float, float]:
@@ -51,10 +52,13 @@ def timed(fn, runs: int) -> tuple[float, float, float]:
     return min(times), statistics.median(times), max(times)
 
 
-def fetched(book: Book, query: tuple[str, tuple]) -> list:
-    """The statement's rows as plain tuples, nothing else done with them."""
+def fetched(book: Book, query) -> list:
+    """The statement's rows as plain tuples, nothing else done with them (a list of
+    statements: each one's, as a top of a sheet and the whole's totals are two)."""
     cursor = book.conn.cursor()
     cursor.row_factory = None
+    if isinstance(query, list):
+        return [cursor.execute(*q).fetchall() for q in query]
     return cursor.execute(*query).fetchall()
 
 
@@ -85,20 +89,29 @@ def cases(book: Book) -> list[tuple]:
     month = (first - timedelta(days=1)).strftime("%Y-%m")  # the latest full month
     year = first.year - 1  # the latest full year
     s = village_settings.load(book)
-    spans = [(f"month_sheet {month}", lambda b: tally.month_sheet(b, month), (month, month),
-              "month = ?", (month,)),
-             (f"standings {year}", lambda b: tally.standings(b, f"{year}-01", f"{year}-12"),
+    spans = [(f"month_sheet {month}", lambda b, top=None: tally.month_sheet(b, month, top=top),
+              (month, month), "month = ?", (month,)),
+             (f"standings {year}", lambda b, top=None: tally.standings(
+                 b, f"{year}-01", f"{year}-12", top=top),
               (f"{year}-01", f"{year}-12"), "month >= ? AND month <= ?",
               (f"{year}-01", f"{year}-12")),
-             ("standings all time", lambda b: tally.standings(b), (None, None), "1 = 1", ())]
+             ("standings all time", lambda b, top=None: tally.standings(b, top=top),
+              (None, None), "1 = 1", ())]
     corner = book.one("SELECT corner FROM residents ORDER BY corner LIMIT 1")[0]
     spans.append((f"standings all time, {corner}",  # one village of a township
                   lambda b: tally.standings(b, corner=corner), (None, None), "1 = 1", ()))
+    for label, run, span, where, scan_params in spans[:3]:  # a screenful: the top lines
+        spans.append((f"{label}, top {TOP}", lambda b, r=run: r(b, TOP), span, where,
+                      scan_params))
     found = []
     for label, run, span, where, scan_params in spans:
         grouped = rollup.grouped(*span)  # exactly what the tally runs
-        own = tally.sheet_query(*grouped, False, s.points_per_star_c, s.stars_per_flag,
-                                corner if label.endswith(corner) else None)
+        chosen = corner if f", {corner}" in label else None
+        top = TOP if label.endswith(f"top {TOP}") else None
+        own = [tally.sheet_query(*grouped, False, s.points_per_star_c, s.stars_per_flag,
+                                 chosen, top=top)]
+        if top:  # and the whole sheet's count and totals, as the tally reads them
+            own.append(tally.whole_query(*grouped, False, chosen))
         found.append((label, run, own, grouped, (SCAN.format(where=where), scan_params)))
     return found
 
@@ -130,9 +143,11 @@ def main() -> None:
                     spread = f"{low:.1f}/{mid:.1f}/{high:.1f}"
                     print(f"{label + ', ' + stats:<34}{spread:>20}{bare:>9.1f}"
                           f"{mid / bare:>6.2f}x{alone:>10.1f}{scanned:>13.1f}")
-                    plan_lines += [f"  {label}, {stats}: {step}" for step in plans(book, *own)]
+                    plan_lines += [f"  {label}, {stats}: {step}" for q in own
+                                   for step in plans(book, *q)]
         print(TARGET)
-        print("its SQL: the tally's own statement (names, stars, order) fetched bare;"
+        print("its SQL: the tally's own statement (names, stars, order) fetched bare, and for"
+              f" the top {TOP} the whole sheet's count and totals beside it;"
               " GROUP BY: the roll-up's sums alone; entries scan: the GROUP BY over the"
               " entries the roll-up replaced")
         print("plans of the tallies' own SQL:")
