@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from villagebook import rollup
@@ -69,6 +70,9 @@ class Sheet:
     @property
     def total_entries(self) -> int:
         return self.whole[2] if self.whole else sum(line.entries for line in self.lines)
+
+
+_as_line = partial(tuple.__new__, Line)  # Line._make without a Python call a line
 
 
 def known_corner(book, corner: str | None) -> str | None:
@@ -153,7 +157,7 @@ def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
     cursor = book.conn.cursor()
     cursor.row_factory = None  # plain tuples, not sqlite3.Row: a township has 100,000 lines
     query = sheet_query(grouped, params, include_all, pps, spf, corner, board_only, top)
-    lines = list(map(Line._make, cursor.execute(*query)))
+    lines = list(map(_as_line, cursor.execute(*query)))
     whole = None
     if top is not None and len(lines) == top:  # perhaps more than the top: count them
         count, points, entries = cursor.execute(
