@@ -299,6 +299,7 @@ def bench(source: Path, runs: int) -> None:
                 src.backup(dst)
         os.environ.update(VILLAGEBOOK_STATE_DIR=state, VILLAGEBOOK_BACKUP_DIR=state,
                           TERM="xterm-256color", VILLAGEBOOK_LANG="zh")
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: from bytecode
         from villagebook import laptop, people
         from villagebook.book import Book
 
