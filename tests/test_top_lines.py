@@ -119,7 +119,8 @@ def test_a_top_that_is_not_a_count_is_refused(township, db_path, given):
 
 
 def test_a_book_of_v9_opens_with_its_rollup_in_order_of_points(db_path, monkeypatch):
-    """A book of schema v9 opens as v10: the indexes are made, check holds, the top reads."""
+    """A book of schema v9 opens as v10: the indexes are made (the roll-up's by points, the
+    residents' in F2's order), check holds, the top reads."""
     as_version(monkeypatch, 9)
     with Book.create(db_path, "夹矿马家村", actor="测试") as old:
         people.add_gatherer(old, "杨秋云", "东片")
@@ -131,6 +132,7 @@ def test_a_book_of_v9_opens_with_its_rollup_in_order_of_points(db_path, monkeypa
     with Book.open(db_path) as new:
         assert new.one("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'rollup%points'"
                        )[0] == 3
+        assert new.one("SELECT 1 FROM sqlite_master WHERE name = 'residents_listed'")
         assert check(new) == []
         head = tally.standings(new, top=1)
         assert [(ln.name, ln.points_c) for ln in head.lines] == [("马少军", 200)]
