@@ -5,8 +5,9 @@
 A gatherer types one command per contribution and a committee member one per question, so
 what they wait for is the whole process: starting Python, imports, opening the book, the
 work, exiting. For each book (default bench/out/big.db, and bench/out/town.db when it
-exists) it runs `record`, `tally`, `standings` (all time and last year), `entries` of one
-resident, `log` and `check` as new processes and prints min/median/max wall time over
+exists) it runs `record`, `tally` (and its top 100), `standings` (all time, its top 100,
+last year), `entries` of one resident, `log` and `check` as new processes and prints
+min/median/max wall time over
 --runs runs (after one warm-up) and the process's peak memory (ru_maxrss from os.wait4,
 where the system has it). Beside them, the floor any command pays on this machine:
 `python -c pass` and `python -c "import click"`. A book under 2 GB is timed on a copy
@@ -91,8 +92,10 @@ def commands(path: Path) -> list[tuple[str, list[str]]]:
     return [
         ("record", ["record", name, "donation", "100", "--again", "--by", gatherer]),
         ("tally (this month)", ["tally"]),
+        ("tally --top 100", ["tally", "--top", "100"]),
         (f"tally {month}", ["tally", month]),
         ("standings, all time", ["standings"]),
+        ("standings --top 100", ["standings", "--top", "100"]),  # a screenful, from the index
         (f"standings {last_year}", ["standings", "--since", f"{last_year}-01",
                                     "--through", f"{last_year}-12"]),
         ("entries of one resident", ["entries", "--resident", name]),
