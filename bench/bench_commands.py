@@ -14,7 +14,8 @@ where the system has it). Beside them, the floor any command pays on this machin
 (SQLite's backup API); a bigger one (the township) in place, where `record` adds one
 entry a run. The day's backup and quick_check are taken as done (the state folder is this
 bench's own, marked), as they are for every command but the day's first; the day's first
-is timed once on its own. Figures only.
+is timed once on its own, on a copy (in place, its backup would need the book's size in
+disk again: it is taken as made). Figures only.
 """
 
 from __future__ import annotations
@@ -32,7 +33,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout
+
+from day_taken import take_the_day_as_done  # noqa: E402
+
 COPY_BELOW = 2 * 10**9
+DAY = ("VILLAGEBOOK_STATE_DIR", "VILLAGEBOOK_BACKUP_DIR")
 TARGETS = "targets (issue 14): record < 80 ms, tally < 100 ms (village); memory < 300 MB"
 
 
@@ -128,11 +134,16 @@ def main() -> None:
             path = prepared(book, tmp)
             size = book.stat().st_size / 1e9
             print(f"{book.name} ({size:.1f} GB{', in place' if path == book else ''}):")
-            first = [sys.executable, "-m", "villagebook", "tally", "--db", str(path)]
-            took, peak = run(first, env)  # the day's first: quick_check and the backup
-            print(f"  {'the day first command (tally)':<28}{took:>8.0f} ms"
-                  f"{'' if peak is None else f'{peak:>8.0f} MB'}")
-            _wait_for_backup(tmp / "backups")
+            if path == book:  # in place: the day's check and backup (minutes, and as much
+                os.environ.update({k: env[k] for k in DAY})  # disk again) taken as made
+                take_the_day_as_done(path)
+                print(f"  {'the day first command':<28}  (its check and backup taken as made)")
+            else:
+                first = [sys.executable, "-m", "villagebook", "tally", "--db", str(path)]
+                took, peak = run(first, env)  # the day's first: quick_check and the backup
+                print(f"  {'the day first command (tally)':<28}{took:>8.0f} ms"
+                      f"{'' if peak is None else f'{peak:>8.0f} MB'}")
+                _wait_for_backup(tmp / "backups")
             for label, argv in commands(path):
                 command = [sys.executable, "-m", "villagebook", *argv, "--db", str(path)]
                 runs = 1 if label == "check" and path == book else args.runs

@@ -36,6 +36,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout
+
+from day_taken import take_the_day_as_done  # noqa: E402
 QUERIES = ("msj", "mashaojun", "zhang", "lxm", "wang", "c", "马少")
 MINIMAL = ("from textual.app import App\nfrom textual.widgets import Label\nclass A(App):\n"
            "    def compose(self):\n        yield Label('ready')\nA().run()\n")
@@ -270,21 +272,6 @@ def child(mode: str, path: Path) -> dict:
     if done.returncode:
         raise SystemExit(done.stderr[-2000:])
     return json.loads(done.stdout.splitlines()[-1])
-
-
-def take_the_day_as_done(path: Path) -> None:
-    """The day's quick_check passed and its backup made, as for every start but the day's
-    first (the bench's state folder is its own)."""
-    from datetime import date
-
-    from villagebook import backup, dailycheck
-    from villagebook.book import Book
-
-    dailycheck._write(path, {"day": date.today().isoformat(), "result": "ok"})
-    with Book.open_readonly(path) as book:
-        folder = backup.book_folder(book)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{backup.PREFIX}{date.today():%Y%m%d}-000000-000000-daily.started.part").touch()
 
 
 def bench(source: Path, runs: int) -> None:
