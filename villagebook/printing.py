@@ -181,7 +181,7 @@ def _sheet_columns(book, used: dict[str, int]) -> list[SheetColumn]:
             SheetColumn("、".join(c.name for c in rest), tuple(c.code for c in rest), True)]
 
 
-def _in_order(text: str) -> list:
+def in_order(text: str) -> list:
     """Numbers as numbers, so 马家3户 comes before 马家37户."""
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)]
 
@@ -211,8 +211,8 @@ def sheet_data(book, month: str, committee: bool = False) -> SheetData:
         if not e.voided_at and post.added_during_posting(e):
             marks.setdefault(e.resident_id, set()).add("增")
     lines = []
-    for ln in sorted(sheet.lines, key=lambda ln: (_in_order(ln.corner),
-                                                  _in_order(ln.household), ln.name)):
+    for ln in sorted(sheet.lines, key=lambda ln: (in_order(ln.corner),
+                                                  in_order(ln.household), ln.name)):
         mine = by_cat.get(ln.resident_id, {})
         lines.append(SheetLine(ln, tuple(sum(mine.get(code, 0) for code in col.codes)
                                          for col in columns),
@@ -240,7 +240,7 @@ def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
         chosen = [people.get_resident(book, rid) for rid in ids]
     cumulative = tally.cumulative_points(book, month, [r.id for r in chosen])
     slips = []
-    for r in sorted(chosen, key=lambda r: (_in_order(r.corner), _in_order(r.household),
+    for r in sorted(chosen, key=lambda r: (in_order(r.corner), in_order(r.household),
                                            r.pinyin)):  # 马家3户 before 马家37户
         found = sorted(entries.entries_of(book, resident_id=r.id, month=month),
                        key=lambda e: (e.day, e.recorded_at))
@@ -278,8 +278,8 @@ def notice_data(book, month: str) -> NoticeData:
     s = settings.load(book, month)
     pinyin = dict(book.query("SELECT id, pinyin FROM residents"))
     shown = sorted((ln for ln in sheet.lines if ln.on_board), key=lambda ln: (
-        _in_order(ln.corner), pinyin.get(ln.resident_id) or "", ln.name,
-        _in_order(ln.household)))
+        in_order(ln.corner), pinyin.get(ln.resident_id) or "", ln.name,
+        in_order(ln.household)))
     return NoticeData(s.village, month, shown, len(sheet.lines), sheet.total_c,
                       sheet.total_entries, s.objection_days, posting(book, month), get_lang(),
                       s.notice_place, s.contact)

@@ -59,3 +59,16 @@ async def test_the_board_preview_shows_its_top_and_counts_the_rest(app, crowded)
     assert len(listed) == MAX_LINES and "村民336" not in board  # 336 = 7 × 48: off the board
     lowest_shown = sorted((n for n in range(CROWD) if n % 7), reverse=True)[MAX_LINES - 1]
     assert f"村民{lowest_shown:03d}" in listed and f"村民{lowest_shown - 1:03d}" not in listed
+
+
+async def test_the_board_preview_lists_the_villages_in_number_order(app, book):
+    """A township's corners are 第1村 ... 第20村: 第2村 comes before 第10村, as printed."""
+    for name, corner in (("村民甲", "第10村"), ("村民乙", "第2村"), ("村民丙", "第1村")):
+        entries.record(book, people.add_resident(book, name, "", corner), "labour", "8",
+                       "杨秋云")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        board = text_of(app.screen.query_one("#board"))
+    heads = [ln.strip() for ln in board.splitlines() if ln.strip().startswith("【")]
+    assert heads == ["【第1村】", "【第2村】", "【第10村】"]

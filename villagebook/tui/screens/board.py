@@ -12,6 +12,7 @@ from textual.widgets import Header, Static
 
 from villagebook import tally
 from villagebook.i18n import t
+from villagebook.printing import in_order  # 第2村 before 第10村, as on the printed board
 from villagebook.quantities import fmt_points
 from villagebook.texttable import pad
 from villagebook.tui.keybar import KeyBar
@@ -75,7 +76,7 @@ class BoardScreen(BaseScreen):
         for ln in shown[:5]:
             text.append(f"{ln.name} {fmt_points(ln.points_c)}  ", style="bold red")
         text.append("\n")
-        by_corner = sorted(shown, key=lambda ln: (ln.corner, -ln.points_c, ln.name))
+        by_corner = sorted(shown, key=lambda ln: (in_order(ln.corner), -ln.points_c, ln.name))
         for corner, lines in groupby(by_corner, key=lambda ln: ln.corner):
             text.append(f"\n【{corner or '-'}】\n", style="bold")
             for ln in lines:
