@@ -38,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout
 
 from day_taken import take_the_day_as_done  # noqa: E402
+
 QUERIES = ("msj", "mashaojun", "zhang", "lxm", "wang", "c", "马少")
 MINIMAL = ("from textual.app import App\nfrom textual.widgets import Label\nclass A(App):\n"
            "    def compose(self):\n        yield Label('ready')\nA().run()\n")
