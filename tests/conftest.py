@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from villagebook import i18n, people
+from villagebook import entries, i18n, people
 from villagebook.book import Book
 from villagebook.cli import cli
 
@@ -86,3 +86,15 @@ def as_version(monkeypatch, version: int) -> None:
 
     monkeypatch.setattr(book_module, "MIGRATIONS", book_module.MIGRATIONS[:version])
     monkeypatch.setattr(book_module, "SCHEMA_VERSION", version)
+
+
+def old_book_of_two(monkeypatch, db_path, version: int) -> None:
+    """A book made by schema `version`: 马少军 with 8 hours' labour, 马秋玲 with 4; it is
+    closed, and the current schema brought back, so the next open migrates it."""
+    as_version(monkeypatch, version)
+    with Book.create(db_path, "夹矿马家村", actor="测试") as old:
+        people.add_gatherer(old, "杨秋云", "东片")
+        for name, hours in (("马少军", "8"), ("马秋玲", "4")):
+            entries.record(old, people.add_resident(old, name, "马家3户", "东片"), "labour",
+                           hours, "杨秋云")
+    monkeypatch.undo()

@@ -8,7 +8,7 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from conftest import MONTH, TODAY, as_version
+from conftest import MONTH, TODAY, as_version, old_book_of_two
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -140,15 +140,9 @@ def test_standings_of_any_span_add_whole_years_and_the_months_around_them(book):
 
 def test_a_book_from_v8_gets_its_all_time_rollup_filled(db_path, monkeypatch):
     """A book of schema v8 opens as v9 with all time made from its years."""
-    as_version(monkeypatch, 8)
-    with Book.create(db_path, "夹矿马家村", actor="测试") as old:
-        people.add_gatherer(old, "杨秋云", "东片")
-        for name in ("马少军", "马秋玲"):
-            people.add_resident(old, name, "马家3户", "东片")
-        entries.record(old, people.find_resident(old, "马少军"), "labour", "8", "杨秋云")
-        entries.record(old, people.find_resident(old, "马秋玲"), "labour", "4", "杨秋云")
+    old_book_of_two(monkeypatch, db_path, 8)
+    with Book.open_readonly(db_path) as old:
         assert not old.one("SELECT 1 FROM sqlite_master WHERE name = 'rollup_all'")
-    monkeypatch.undo()
     with Book.open(db_path) as new:
         assert check(new) == []
         assert [(ln.name, ln.points_c) for ln in tally.standings(new).lines] == [

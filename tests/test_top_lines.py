@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import MONTH, Runner, as_version
+from conftest import MONTH, Runner, old_book_of_two
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,14 +121,7 @@ def test_a_top_that_is_not_a_count_is_refused(township, db_path, given):
 def test_a_book_of_v9_opens_with_its_rollup_in_order_of_points(db_path, monkeypatch):
     """A book of schema v9 opens as v10: the indexes are made (the roll-up's by points, the
     residents' in F2's order), check holds, the top reads."""
-    as_version(monkeypatch, 9)
-    with Book.create(db_path, "夹矿马家村", actor="测试") as old:
-        people.add_gatherer(old, "杨秋云", "东片")
-        for name in ("马少军", "马秋玲"):
-            people.add_resident(old, name, "马家3户", "东片")
-        entries.record(old, people.find_resident(old, "马少军"), "labour", "8", "杨秋云")
-        entries.record(old, people.find_resident(old, "马秋玲"), "labour", "4", "杨秋云")
-    monkeypatch.undo()
+    old_book_of_two(monkeypatch, db_path, 9)
     with Book.open(db_path) as new:
         assert new.one("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'rollup%points'"
                        )[0] == 3

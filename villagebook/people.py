@@ -110,6 +110,11 @@ def get_resident(book, resident_id: str) -> Resident:
     return _resident(row)
 
 
+# Schema v10: the residents in the order they are listed, so a screenful of a township's
+# 100,000 (F2, `residents list`) is read from the index, not sorted.
+LISTED_INDEX = "CREATE INDEX residents_listed ON residents (corner, household, pinyin, name)"
+
+
 def list_residents(book, corner: str | None = None, include_inactive: bool = False,
                    limit: int = -1):
     sql, params = "SELECT * FROM residents WHERE 1 = 1", []

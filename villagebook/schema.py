@@ -8,6 +8,7 @@ from __future__ import annotations
 from villagebook.history import start as _start_history  # light: no import of its own
 from villagebook.monthsettings import freeze_final_months as _freeze_final_months
 from villagebook.paperforms import TABLES as _V7  # v7: paper forms and their keyed pages
+from villagebook.people import LISTED_INDEX as _LISTED  # v10: residents in F2's order
 from villagebook.rollup import TABLES as _V8  # v8: points per resident and month, year
 from villagebook.rollup import TABLES_V9 as _V9  # v9: ... and over all time
 from villagebook.rollup import TABLES_V10 as _ROLLUP_V10  # v10: ... in order of points
@@ -281,8 +282,7 @@ _V5 = [
 
 
 # v6: a final month keeps the settings in force when it became final (points per star,
-# stars per flag, the village's name...), so its printouts never change with a later
-# setting (monthsettings.py).
+# stars per flag, the village's name...): its printouts never change (monthsettings.py).
 _V6 = [
     """CREATE TABLE month_settings (
         month TEXT PRIMARY KEY,
@@ -297,11 +297,4 @@ _V6 = [
     _freeze_final_months,
 ]
 
-# v10: the roll-up in order of points (rollup.py), and the residents in the order F2 and
-# `residents list` show them, so a screenful of a township's 100,000 is read, not sorted.
-_V10 = [
-    *_ROLLUP_V10,
-    "CREATE INDEX residents_listed ON residents (corner, household, pinyin, name)",
-]
-
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, [*_ROLLUP_V10, _LISTED]]
