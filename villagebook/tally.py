@@ -128,6 +128,9 @@ def _lines_from(grouped: str, params: tuple, include_all: bool, corner: str | No
     return sql, params
 
 
+_SUM = "coalesce(SUM({}), 0)"  # integers, added exactly (TOTAL would add floats)
+
+
 def whole_query(grouped: str, params: tuple, include_all: bool, corner: str | None = None,
                 board_only: bool = False) -> tuple[str, tuple]:
     """The SQL of a sheet's count and totals (lines, points, entries), for a sheet of its
@@ -135,8 +138,9 @@ def whole_query(grouped: str, params: tuple, include_all: bool, corner: str | No
     the board as everyone less the few kept off it (each a lookup, not a join of all)."""
     if include_all:
         sql, params = _lines_from(grouped, params, include_all, corner, board_only)
-        return f"SELECT COUNT(*), TOTAL(t.p), TOTAL(t.n) {sql}", params
-    whole = f"SELECT COUNT(*) AS c, TOTAL(p) AS p, TOTAL(n) AS n FROM ({grouped}) WHERE n > 0"
+        return f"SELECT COUNT(*), {_SUM.format('t.p')}, {_SUM.format('t.n')} {sql}", params
+    whole = (f"SELECT COUNT(*) AS c, {_SUM.format('p')} AS p, {_SUM.format('n')} AS n"
+             f" FROM ({grouped}) WHERE n > 0")
     among = " AND resident_id IN (SELECT id FROM residents WHERE corner = ?{})"
     sql = whole + (among.format("") if corner is not None else "")
     wanted = (*params, corner) if corner is not None else params
@@ -160,9 +164,8 @@ def _sheet(book, period: str, grouped: str, params: tuple, include_all: bool,
     lines = list(map(_as_line, cursor.execute(*query)))
     whole = None
     if top is not None and len(lines) == top:  # perhaps more than the top: count them
-        count, points, entries = cursor.execute(
-            *whole_query(grouped, params, include_all, corner, board_only)).fetchone()
-        whole = (count, int(points), int(entries))
+        whole = tuple(cursor.execute(
+            *whole_query(grouped, params, include_all, corner, board_only)).fetchone())
     return Sheet(period, lines, pps, spf, whole)
 
 
