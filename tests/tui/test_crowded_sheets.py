@@ -72,3 +72,27 @@ async def test_the_board_preview_lists_the_villages_in_number_order(app, book):
         board = text_of(app.screen.query_one("#board"))
     heads = [ln.strip() for ln in board.splitlines() if ln.strip().startswith("【")]
     assert heads == ["【第1村】", "【第2村】", "【第10村】"]
+
+
+async def test_s_sorts_the_sheet_by_points_so_far(app, book):
+    """马淑婷 has less this month but more so far (last month's 20): s puts her first, and
+    the cumulative column counts every month through this one."""
+    last = f"{int(MONTH[:4]) - (MONTH[5:] == '01'):04d}-{(int(MONTH[5:]) - 2) % 12 + 1:02d}"
+    shuting, hongyun = (people.find_resident(book, n) for n in ("马淑婷", "马洪云"))
+    with book.writing("测试", "test.load", "sheet") as conn:
+        for n, (who, month, points) in enumerate(((shuting, last, 2000), (shuting, MONTH, 100),
+                                                  (hongyun, MONTH, 500))):
+            conn.execute(entries.INSERT, {
+                "id": f"{n + 1:032x}", "resident_id": who.id, "day": f"{month}-02",
+                "month": month, "category": "goods", "quantity": str(points),
+                "points_c": points, "rule": "", "note": "", "recorded_by": "杨秋云",
+                "recorded_at": "x", "late": 0})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        by_points = [(r[0], r[3], r[4]) for r in rows_of(app.screen.query_one("#sheet"))]
+        await pilot.press("s")
+        await pilot.pause()
+        so_far = [(r[0], r[3], r[4]) for r in rows_of(app.screen.query_one("#sheet"))]
+    assert by_points == [("马洪云", "5.00", "5.00"), ("马淑婷", "1.00", "21.00")]
+    assert so_far == [("马淑婷", "1.00", "21.00"), ("马洪云", "5.00", "5.00")]

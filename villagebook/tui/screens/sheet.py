@@ -67,14 +67,14 @@ class SheetScreen(BaseScreen):
     def refresh_data(self) -> None:
         if self.sort_key == "points":  # the sheet's own order: its top, from the index
             sheet = tally.month_sheet(self.book, self.month, corner=self.corner, top=MAX_ROWS)
-            shown = sheet.lines
+            shown, cumulative = sheet.lines, None
         else:
             sheet = tally.month_sheet(self.book, self.month, corner=self.corner)
-            shown = self.sorted_lines(sheet.lines)[:MAX_ROWS]
-        if self.sort_key != "cumulative":  # only the shown lines need it: one indexed query
-            self.cumulative = tally.cumulative_points(self.book, self.month,
-                                                      [ln.resident_id for ln in shown])
-        cumulative = self.cumulative
+            shown, cumulative = self.sorted_lines(sheet.lines)
+            shown = shown[:MAX_ROWS]
+        if cumulative is None:  # only the shown lines need it: one indexed query
+            cumulative = tally.cumulative_points(self.book, self.month,
+                                                 [ln.resident_id for ln in shown])
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(
@@ -88,14 +88,16 @@ class SheetScreen(BaseScreen):
             "ui.sheet_totals", count=sheet.count, entries=sheet.total_entries,
             points=fmt_points(sheet.total_c)))
 
-    def sorted_lines(self, lines: list) -> list:
-        """The lines in the order chosen with s (by cumulative points: everyone's)."""
+    def sorted_lines(self, lines: list) -> tuple[list, dict | None]:
+        """The lines in the order chosen with s, and everyone's cumulative points when
+        that is the order (else None: only the shown lines' are read)."""
         if self.sort_key == "cumulative":
-            self.cumulative = tally.cumulative_points(self.book, self.month)
-            return sorted(lines, key=lambda ln: (-self.cumulative.get(ln.resident_id, 0),
-                                                 ln.name))
+            cumulative = tally.cumulative_points(self.book, self.month)
+            return sorted(lines, key=lambda ln: (-cumulative.get(ln.resident_id, 0),
+                                                 ln.name)), cumulative
         return sorted(lines, key={"name": lambda ln: ln.name,
-                                  "corner": lambda ln: (ln.corner, -ln.points_c)}[self.sort_key])
+                                  "corner": lambda ln: (ln.corner, -ln.points_c)}[self.sort_key]
+                      ), None
 
     def title_line(self, count: int) -> str:
         """One line, most needed first: the month, its state (what g and d act on), then
