@@ -3,8 +3,9 @@
 ``set_lang("en")`` (from ``--lang en`` or VILLAGEBOOK_LANG=en) switches the language;
 ``t(key, **values)`` words a message. Field names and month states in messages are worded
 too. The table is here for the core and the commands; the screens' words (ui.*), the
-printouts' (p.*), those of check, backups and witnesses, and the paper forms' live in
-messages_ui, messages_print, messages_check and messages_forms, read in below.
+printouts' (p.*), those of check, backups and witnesses, of the month's cycle and the
+committee, and the paper forms' live in messages_ui, messages_print, messages_check,
+messages_cycle and messages_forms, read in below.
 """
 
 from __future__ import annotations
@@ -262,81 +263,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.notice": ("积分公示", "posting notice"),
     "settings.text": ("{key} 最多 {limit} 个字，不能含换行等控制字符", "{key} must be at most {limit} characters, with no line breaks or control characters"),
     "settings.text_required": ("{key} 不能为空，最多 {limit} 个字，不能含换行等控制字符", "{key} must be 1 to {limit} characters, with no line breaks or control characters"),
-    # the month's cycle, the committee, backups, checks
-    "f.says": ("异议内容", "objection"),
-    "f.because": ("理由", "reason"),
-    "month.future": ("{month} 还没到，不能公示", "{month} has not come yet; it cannot be posted"),
-    "month.not_open": ("{month} 现在是“{state}”，只有未公示的月份能公示", "{month} is {state}; only an open month can be posted"),
-    "month.not_posted": ("{month} 现在是“{state}”，要先公示才能定稿", "{month} is {state}; post it before finalizing"),
-    "month.not_final": ("{month} 现在是“{state}”，没有定稿，不需要重新打开", "{month} is {state}, not final; nothing to reopen"),
-    "month.window_open": ("{month} 的异议期到 {until} 才结束（提前定稿请用 --early 并写明原因）", "the objection window of {month} runs until {until} (to finalize early, give --early and a reason)"),
-    "month.objections_open": ("{month} 还有 {count} 条异议没有处理", "{month} has {count} unresolved objections"),
-    "month.later_final": ("{later} 已定稿，{month} 不能改变状态（先重新打开 {later}）", "{later} is final, so {month} cannot change (reopen {later} first)"),
-    "month.final_late": ("{month} 已定稿。如果这是漏记的，请加 --late：记在本月，标为补记，保留原日期", "{month} is final. If this was missed, add --late: it counts in this month as a late entry (补记), its date kept"),
-    "month.posted": ("{month} 已公示，异议期到 {until}", "{month} is posted; objections until {until}"),
-    "month.finalized": ("{month} 已定稿，封存码 {seal}", "{month} is final, sealed {seal}"),
-    "month.reopened": ("{month} 已重新打开：{reason}", "{month} is open again: {reason}"),
-    "state.open": ("未公示", "not posted yet"),
-    "state.posted": ("公示中", "posted"),
-    "state.final": ("已定稿", "final"),
-    "month.status": ("{month}：{state}", "{month}: {state}"),
-    "month.status_until": ("异议期到 {until}", "objections until {until}"),
-    "month.status_final": ("{at} 由 {by} 定稿，封存码 {seal}", "finalized at {at} by {by}, sealed {seal}"),
-    "month.status_reopened": ("曾于 {at} 重新打开：{reason}", "reopened at {at}: {reason}"),
-    "month.status_objection": ("异议 {id}：记录 {entry}，“{says}” — {result}", "objection {id}: entry {entry}, \"{says}\" — {result}"),
-    "objection.open": ("待处理", "open"),
-    "objection.void": ("已作废记录（{because}）", "entry voided ({because})"),
-    "objection.keep": ("保留记录（{because}）", "entry kept ({because})"),
-    "objection.not_theirs": ("记录 {id} 不是 {name} 的", "entry {id} is not about {name}"),
-    "objection.no_window": ("{month} 不在公示期内，不能提异议", "{month} is not in its posting window; no objection can be added"),
-    "objection.unknown": ("找不到异议：{id}", "no objection {id}"),
-    "objection.resolved": ("异议 {id} 已处理过", "objection {id} is already resolved"),
-    "objection.added": ("已登记异议 {id}（{name}：{says}）", "objection {id} recorded ({name}: {says})"),
-    "objection.correct_fixed": ("{category} 没有数量可更正：请用 --void 或 --keep", "{category} has no quantity to correct: use --void or --keep"),
-    "objection.correct_same": ("更正的数量 {quantity} 和原记录一样：请用 --keep", "the corrected quantity {quantity} is the entry's own: use --keep"),
-    "objection.correction_note": ("按异议 {id} 更正", "corrected after objection {id}"),
-    "objection.corrected": ("已作废原记录，改记 {quantity}（+{points}，记录号 {id}）", "entry voided and {quantity} recorded instead (+{points}, entry {id})"),
-    "objection.how": ("请选 --void、--keep 或 --correct 数量 之一", "choose one of --void, --keep or --correct QUANTITY"),
-    "objection.settled": ("异议 {id} 已处理：{result}", "objection {id} resolved: {result}"),
-    "pin.length": ("村委会密码要用 {digits} 位以上的数字", "the committee PIN must be at least {digits} digits"),
-    "pin.needed": ("这个操作需要村委会密码（或设置 VILLAGEBOOK_PIN）", "this needs the committee PIN (or set VILLAGEBOOK_PIN)"),
-    "pin.wrong": ("村委会密码不对", "wrong committee PIN"),
-    "pin.paused": ("密码错了多次，请 {seconds} 秒后再试（错的每一次都记在日志里）", "too many wrong PINs: try again in {seconds} seconds (each wrong try is in the log)"),
-    "pin.hint": ("提示：还没有设置村委会密码，建议用 villagebook committee set-pin 设置", "note: no committee PIN is set yet; set one with villagebook committee set-pin"),
-    "pin.prompt": ("村委会密码", "Committee PIN"),
-    "pin.prompt_for": ("村委会密码（{action}）", "Committee PIN ({action})"),
-    "pin.for_finalize": ("定稿 {month}", "finalize {month}"),
-    "pin.for_add_category": ("新增积分类别", "add a category"),
-    "pin.for_retire": ("停用类别 {name}", "retire {name}"),
-    "pin.for_restore": ("恢复备份", "restore a backup"),
-    "pin.for_void": ("作废别人记的或已公示的记录 {id} {name}", "void {id} {name}: another's entry, or a posted month"),
-    "pin.for_resolve": ("处理异议", "resolve an objection"),
-    "pin.set": ("已设置村委会密码", "the committee PIN is set"),
-    "book.damaged_now": ("{path} 已损坏，没有写入任何内容（{why}）。可能是没用 villagebook backup 复制的。最新的备份：{backup}（用 villagebook restore 恢复）", "{path} is damaged and nothing was written ({why}); it may have been copied by hand rather than with villagebook backup. Newest backup: {backup} (restore it with villagebook restore)"),
-    "book.damaged": ("{path} 打不开（已损坏、不是积分簿或来自更新的版本）。最新的备份：{backup}（用 villagebook restore 恢复）", "{path} cannot be opened (damaged, not a book, or from a newer villagebook). Newest backup: {backup} (restore it with villagebook restore)"),
-    "review.own_household": ("信息员 {by} 给自己家（{household}）记分", "gatherer {by} recorded for their own household ({household})"),
-    "review.over_cap": ("当天合计超过每人每天最多 {max}", "the day's entries add up to more than the cap of {max} a day"),
-    "review.repeated": ("同一人、同一天、同一类、同样数量记了不止一次", "the same resident, day, category and quantity recorded more than once"),
-    "review.late_record": ("{at} 才录入，晚了 {days} 天以上", "recorded on {at}, more than {days} days after the day"),
-    "review.many_what": ("本月 {count} 条，共 +{points}", "{count} entries this month, +{points} in all"),
-    "review.many": ("一位信息员给一个人记得远多于村里平常（平常每人 {usual} 条）", "one gatherer gave one resident far more entries than usual (usually {usual} a resident)"),
-    "review.void_other": ("被 {by} 作废，不是原记录人（原因：{reason}）", "voided by {by}, not by who recorded it (reason: {reason})"),
-    "review.none": ("{month} 没有需要再看一眼的记录", "nothing in {month} needs a second look"),
-    "review.title": ("{month} 公示前请再看一眼（只供参考，不拦任何记录）", "{month}: worth a second look before posting (for reading; nothing is blocked)"),
-    "settings.from_open": ("已定稿的月份（到 {last} 为止）照旧按定稿时的设置打印；新设置从还没定稿的月份算起", "final months (through {last}) still print with the settings they were finalized under; the new setting counts from the months not yet final"),
-    "table.settings": ("设置", "setting"),
-    "table.month_settings": ("定稿月份的设置", "a final month's settings"),
-    "table.gatherers": ("信息员", "gatherer"),
-    "table.categories": ("积分类别", "category"),
-    "table.residents": ("村民", "resident"),
-    "table.months": ("月份", "month"),
-    "table.objections": ("异议", "objection"),
-    "table.entries": ("记录", "entry"),
 }
 
 
 def _read_in() -> None:
     from villagebook.messages_check import TRUST
+    from villagebook.messages_cycle import CYCLE
     from villagebook.messages_forms import FORMS
     from villagebook.messages_print import PRINTOUTS
     from villagebook.messages_ui import SCREENS
@@ -344,6 +276,7 @@ def _read_in() -> None:
     MESSAGES.update(SCREENS)
     MESSAGES.update(PRINTOUTS)
     MESSAGES.update(TRUST)
+    MESSAGES.update(CYCLE)
     MESSAGES.update(FORMS)
 
 
