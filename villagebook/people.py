@@ -110,6 +110,14 @@ def get_resident(book, resident_id: str) -> Resident:
     return _resident(row)
 
 
+def residents_by_id(book, ids: list[str]) -> list[Resident]:
+    """These residents (ids as one JSON list: a township's are past SQLite's limit of
+    parameters), in no particular order; an id not in the book is left out."""
+    return [_resident(row) for row in book.query(
+        "SELECT * FROM residents WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),))]
+
+
 # Schema v10: the residents in the order they are listed, so a screenful of a township's
 # 100,000 (F2, `residents list`) is read from the index, not sorted.
 LISTED_INDEX = "CREATE INDEX residents_listed ON residents (corner, household, pinyin, name)"

@@ -186,6 +186,21 @@ def in_order(text: str) -> list:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)]
 
 
+def _marks(book, month: str, post: Posting) -> dict[str, set[str]]:
+    """补 by a resident with a late entry this month, 增 by one with an entry recorded
+    after the month was put up (Posting.added_during_posting): asked of SQLite for the
+    few residents that have one, not by reading every entry of the month."""
+    posted = post.posted_at or None  # no posting: nothing was added during it
+    marks: dict[str, set[str]] = {}
+    for rid, late, added in book.query(
+            "SELECT resident_id, MAX(late), MAX(? IS NOT NULL AND recorded_at > ?)"
+            " FROM entries WHERE month = ? AND voided_at IS NULL"
+            " AND (late = 1 OR (? IS NOT NULL AND recorded_at > ?)) GROUP BY resident_id",
+            (posted, posted, month, posted, posted)):
+        marks[rid] = {m for m, on in (("补", late), ("增", added)) if on}
+    return marks
+
+
 def sheet_data(book, month: str, committee: bool = False) -> SheetData:
     """The month's sheet: one line per resident with their points in each category's
     column, the month's state (and a final month's seal), and cumulative points."""
@@ -204,12 +219,7 @@ def sheet_data(book, month: str, committee: bool = False) -> SheetData:
     columns = _sheet_columns(book, used)
     cumulative = tally.cumulative_points(book, month, [ln.resident_id for ln in sheet.lines])
     post = posting(book, month)
-    marks: dict[str, set[str]] = {}
-    for e in entries.entries_of(book, month=month):
-        if not e.voided_at and e.late:
-            marks.setdefault(e.resident_id, set()).add("补")
-        if not e.voided_at and post.added_during_posting(e):
-            marks.setdefault(e.resident_id, set()).add("增")
+    marks = _marks(book, month, post)
     lines = []
     for ln in sorted(sheet.lines, key=lambda ln: (in_order(ln.corner),
                                                   in_order(ln.household), ln.name)):
@@ -233,17 +243,16 @@ def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
     """One slip per resident with entries this month (or the residents named)."""
     from villagebook import people
 
-    chosen = residents
+    chosen = residents  # else everyone with an entry this month: two queries in all
+    by_resident = entries.month_entries_by_resident(
+        book, month, None if chosen is None else [r.id for r in chosen])
     if chosen is None:
-        ids = [r[0] for r in book.query(
-            "SELECT DISTINCT resident_id FROM entries WHERE month = ?", (month,))]
-        chosen = [people.get_resident(book, rid) for rid in ids]
+        chosen = people.residents_by_id(book, list(by_resident))
     cumulative = tally.cumulative_points(book, month, [r.id for r in chosen])
     slips = []
     for r in sorted(chosen, key=lambda r: (in_order(r.corner), in_order(r.household),
                                            r.pinyin)):  # 马家3户 before 马家37户
-        found = sorted(entries.entries_of(book, resident_id=r.id, month=month),
-                       key=lambda e: (e.day, e.recorded_at))
+        found = by_resident.get(r.id, [])
         month_c = sum(e.points_c for e in found if not e.voided_at)
         slips.append(Slip(r.name, r.household, r.corner, found, month_c,
                           cumulative.get(r.id, 0)))
