@@ -35,6 +35,7 @@ def later(module: str, name: str):
 class VillagebookApp(App):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
+    DEFAULT_MODE = "record"  # the app opens on it: no blank default screen made first
     MODES = {
         "record": RecordScreen,
         "residents": later("residents", "ResidentsScreen"),
@@ -75,13 +76,12 @@ class VillagebookApp(App):
         remembered = gatherer or laptop.last_gatherer(book.path, "ui") or laptop.last_gatherer(
             book.path)  # the screen's own choice; at first, the command line's
         self.gatherer = remembered if remembered in known else None
+        translate_bindings(self, refresh=False)  # the first frame shows them: set them now
+        self.update_header()
 
     def on_mount(self) -> None:
-        translate_bindings(self)
-        self.switch_mode("record")
         if self.gatherer is None:
             self.action_choose_gatherer()
-        self.update_header()
 
     def _gatherer_chosen(self, name: str | None) -> None:
         if name:

@@ -11,7 +11,9 @@ from dataclasses import replace
 from villagebook.i18n import t
 
 
-def translate_bindings(node) -> None:
+def translate_bindings(node, refresh: bool = True) -> None:
+    """Rewrite node's binding descriptions in the current language (refresh=False before
+    the node runs: nothing shows them yet)."""
     keys = getattr(node, "_binding_keys", None)
     if keys is None:
         keys = {id(b): b.description for bs in node._bindings.key_to_bindings.values()
@@ -24,4 +26,5 @@ def translate_bindings(node) -> None:
         node._bindings.key_to_bindings[key] = [
             replace(b, description=t(k) if k.startswith("ui.") else k) for b, k in pairs
         ]
-    node.refresh_bindings()
+    if refresh:
+        node.refresh_bindings()
