@@ -88,7 +88,8 @@ class TestCatalogue:
                    "--max", "12").exit_code == 0
         run("catalogue", "retire", "blood")
         data = printing.catalogue_data(book)
-        assert [r.since for r in data.rules] == [TODAY] * 6 + ["2031-05-06"]  # blood retired
+        born = book.one("SELECT MIN(at) FROM audit WHERE action = 'book.init'")[0][:10]
+        assert [r.since for r in data.rules] == [born] * 6 + ["2031-05-06"]  # blood retired
         text = flat(rules.render_catalogue(data)[0])
         assert "修桥补路：每2小时1分" in text
         assert "每人每天最多 12 小时（当天各条记录合计） · 2031-05-06 起施行" in text

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import MONTH
 
-from tui.conftest import SIZE, rows_of, text_of
+from rich.cells import cell_len
+
+from tui.conftest import SIZE, rows_of, shown, text_of
 from villagebook import entries, people
 from villagebook.tui.screens.board import MAX_LINES
 from villagebook.tui.screens.sheet import MAX_ROWS
@@ -37,11 +39,13 @@ async def test_the_months_sheet_lists_its_top_and_totals_everyone(app, crowded):
         await pilot.press("f3")
         await pilot.pause()
         rows = rows_of(app.screen.query_one("#sheet"))
-        title = text_of(app.screen.query_one("#sheet-title"))
+        title = shown(app, app.screen.query_one("#sheet-title"))  # as seen, not cut
         totals = text_of(app.screen.query_one("#sheet-totals"))
+        township = app.screen.title_line(100_000)  # a township's month: 6 digits
+        assert cell_len(township) <= SIZE[0] - 2 and township.endswith("共 100000 行")
     assert len(rows) == MAX_ROWS
     assert [r[0] for r in rows[:3]] == [f"村民{n:03d}" for n in (CROWD - 1, CROWD - 2, CROWD - 3)]
-    assert f"显示前 {MAX_ROWS} 行，共 {CROWD} 行" in title
+    assert title.rstrip().endswith(f"前 {MAX_ROWS} 行/共 {CROWD} 行")
     everyone = CROWD * (CROWD + 1) // 2  # 1 + 2 + ... + CROWD points
     assert totals == f"合计：{CROWD} 人，{CROWD} 条，{everyone}.00 分"
 

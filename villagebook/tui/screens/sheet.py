@@ -116,7 +116,7 @@ class SheetScreen(BaseScreen):
                        "name": "h.name", "corner": "h.corner"}[self.sort_key])
         parts += [self.corner or t("ui.all_corners"), t("ui.sorted_by", key=sort_name)]
         if count > MAX_ROWS:
-            parts.append(t("ui.first_rows", shown=MAX_ROWS, count=count))
+            parts.append(t("ui.first_rows_short", shown=MAX_ROWS, count=count))
         return " · ".join(parts)
 
     def action_month(self, step: int) -> None:
