@@ -103,7 +103,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "ui.first_rows_short": ("前 {shown} 行/共 {count} 行", "top {shown} of {count}"),
     "ui.more_on_board": ("……还有 {count} 人（打印的红榜全部列出）", "... and {count} more (the printed board lists everyone)"),
     "ui.all_corners": ("全部片区", "all corners"),
-    "ui.sorted_by": ("排序：{key}", "by {key}"),
+    "ui.sorted_by": ("排序：{key}", "sorted by {key}"),
     "ui.sheet_until": ("{state}，异议期到 {until}", "{state}, objections until {until}"),
     "ui.cumulative": ("累计", "Cumulative"),
     "ui.month_points": ("本月积分", "This month"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import MONTH
-
 from rich.cells import cell_len
 
 from tui.conftest import SIZE, rows_of, shown, text_of

@@ -269,7 +269,7 @@ class TestLanguage:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f3", "f9")
             await pilot.pause()
-            assert text_of(app.screen.query_one("#sheet-title")).startswith("Month sheet")
+            assert text_of(app.screen.query_one("#sheet-title")).startswith("Sheet 20")
             await pilot.press("f1")
             await pilot.pause()
             assert text_of(app.screen.query_one("#l-quantity")) == "Quantity"
