@@ -13,6 +13,7 @@ day's first command does not wait for it.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import sqlite3
@@ -27,6 +28,8 @@ KEEP_MONTHS = 24
 KEEP_MANUAL = 10
 PREFIX = "villagebook-"
 INLINE_BYTES = 64 * 2**20  # a book this small is copied at once; a bigger one aside
+PACKED_SHARE = 0.5  # gzip -1 makes a book at most about this share of its size
+FAILED = "-daily.failed.part"  # the day's copy made aside did not succeed: why, to be said
 
 
 def default_folder() -> Path:
@@ -55,6 +58,7 @@ def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
     plain = part.with_suffix(".db") if packed else part
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
+        _room_for(book, target_folder, packed)
         copy = sqlite3.connect(plain)
         try:
             book.conn.backup(copy)
@@ -72,6 +76,22 @@ def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
     if folder is None:
         prune(target_folder)
     return target
+
+
+def _room_for(book, folder: Path, packed: bool) -> None:
+    """Refuse before writing a byte when the disk cannot hold the copy (and, until it is
+    compressed, its gzip beside it): a big book is tens of GB, and a copy that fills the
+    disk half way leaves the laptop with no room for the book itself to grow."""
+    size = book.one("PRAGMA page_count")[0] * book.one("PRAGMA page_size")[0]
+    need = int(size * (1 + PACKED_SHARE if packed else 1))
+    free = shutil.disk_usage(folder).free
+    if free < need:
+        raise BookError("backup.no_room", folder=folder, need=_amount(need),
+                        free=_amount(free))
+
+
+def _amount(size: int) -> str:
+    return f"{size / 1e9:.1f} GB" if size >= 10**8 else f"{size / 1e6:.1f} MB"
 
 
 def _made(path: Path) -> datetime | None:
@@ -127,6 +147,7 @@ def daily(book) -> Path | None:
     made by a process of its own, so the command that asked goes on at once."""
     today = datetime.now().strftime("%Y%m%d")
     folder = book_folder(book)
+    _say_failed_aside(folder)
     if folder.is_dir() and any(folder.glob(f"{PREFIX}{today}-*")):
         return None
     try:
@@ -148,14 +169,39 @@ def daily(book) -> Path | None:
     return None
 
 
+def _say_failed_aside(folder: Path) -> None:
+    """Raise, once, why a copy made aside did not succeed (no room, a damaged book): that
+    process has no screen of its own, and a backup that silently stopped is found only on
+    the day it is needed. It is not tried again that day (it could fill the disk again)."""
+    for mark in folder.glob(f"{PREFIX}*{FAILED}") if folder.is_dir() else ():
+        try:
+            said = json.loads(mark.read_text(encoding="utf-8"))
+            mark.unlink()
+        except (OSError, ValueError):
+            continue
+        raise BookError(said.get("key", "backup.failed"), **said.get("values", {}))
+
+
 def _daily_aside(path: str) -> None:
-    """The separate process: the day's copy of a big book, then the marker removed."""
+    """The separate process: the day's copy of a big book, then the day's marker removed;
+    or a note of why it could not be made, for the next command to say."""
     from villagebook.book import Book
 
-    with Book.open_readonly(Path(path)) as book:
-        made = backup(book, reason="daily")
-    for marker in made.parent.glob(f"{PREFIX}*-daily.started.part"):
-        marker.unlink(missing_ok=True)
+    folder, today = None, datetime.now().strftime("%Y%m%d")
+    try:
+        with Book.open_readonly(Path(path)) as book:
+            folder = book_folder(book)
+            backup(book, reason="daily")
+    except (BookError, OSError, sqlite3.Error) as exc:
+        said = exc if isinstance(exc, BookError) else BookError(
+            "backup.failed", path=path, why=exc)
+        if folder is not None:
+            (folder / f"{PREFIX}{today}-000000-000000{FAILED}").write_text(json.dumps(
+                {"key": said.key, "values": {k: str(v) for k, v in said.values.items()}},
+                ensure_ascii=False), encoding="utf-8")
+    else:  # done: the day's marker goes (after a failure it stays: not tried again today)
+        for marker in folder.glob(f"{PREFIX}*-daily.started.part"):
+            marker.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ TRUST: dict[str, tuple[str, str]] = {
     "verify.code_unknown": ("积分簿的日志里没有指纹 {code}：不是这本积分簿，或历史被改过；请给出纸上的行号（--line）", "no line of this book's log has fingerprint {code}: another book, or a changed history; give the line printed beside it (--line)"),
     "backup.failed": ("备份失败 {path}：{why}", "backup failed {path}: {why}"),
     "backup.done": ("已备份到 {path}", "backed up to {path}"),
+    "backup.no_room": ("{folder} 所在的磁盘只剩 {free}，备份要 {need}，没有备份。请删掉不用的文件，或用 villagebook backup 备份到 U 盘", "the disk of {folder} has {free} free and the copy needs {need}: no backup made. Free some space, or back up to a USB stick with villagebook backup"),
     "backup.warn": ("提示：今日自动备份没有成功：{why}", "note: today's automatic backup failed: {why}"),
     "restore.bad": ("{path} 已损坏，不能恢复：{why}", "{path} is damaged and cannot be restored: {why}"),
     "restore.failed": ("无法恢复到 {path}：{why}", "cannot restore to {path}: {why}"),

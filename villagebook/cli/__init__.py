@@ -78,8 +78,7 @@ def cli(ctx, db_path):
     if not path.exists():
         raise UserError(t("ui.no_book", path=path))
     with open_book(path) as opened:
-        daily_backup(opened)
-        open_ui(opened)
+        open_ui(opened, notice=daily_backup(opened))
 
 
 def any_console() -> None:

@@ -95,11 +95,15 @@ def open_book(path: Path) -> Book:
         raise
 
 
-def daily_backup(book: Book) -> None:
-    """Once a day on first use; a failure is said, never blocks the day's work."""
+def daily_backup(book: Book) -> str:
+    """Once a day on first use; a failure is said (and returned, for the screen to show
+    too), never blocks the day's work."""
     from villagebook import backup
 
     try:
         backup.daily(book)
     except BookError as exc:
-        click.echo(t("backup.warn", why=exc), err=True)
+        said = t("backup.warn", why=exc)
+        click.echo(said, err=True)
+        return said
+    return ""

@@ -13,11 +13,12 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def open_ui(book: Book) -> None:
-    """The gatherer's screen (textual, imported only now: it is slow to load)."""
+def open_ui(book: Book, notice: str = "") -> None:
+    """The gatherer's screen (textual, imported only now: it is slow to load), showing
+    `notice` (the day's backup failed) where the terminal's own lines are hidden."""
     from villagebook.tui.app import make_app
 
-    app = make_app(book)
+    app = make_app(book, notice=notice)
     app.run()
     if app.crash_note:
         raise UserError(app.crash_note)

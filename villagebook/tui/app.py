@@ -65,8 +65,10 @@ class VillagebookApp(App):
         Binding("ctrl+c", "quit", "", show=False, priority=True),
     ]
 
-    def __init__(self, book: Book, gatherer: str | None = None, today: date | None = None):
+    def __init__(self, book: Book, gatherer: str | None = None, today: date | None = None,
+                 notice: str = ""):
         super().__init__()
+        self.notice = notice  # said once the screen is up (a failed backup)
         self.crash_note = ""
         self.live_screens: list = []
         self.book = book
@@ -80,6 +82,8 @@ class VillagebookApp(App):
         self.update_header()
 
     def on_mount(self) -> None:
+        if self.notice:
+            self.notify(self.notice, severity="warning", timeout=30)
         if self.gatherer is None:
             self.action_choose_gatherer()
 
@@ -164,8 +168,8 @@ class VillagebookApp(App):
 
 
 def make_app(book: Book, gatherer: str | None = None, today: date | None = None,
-             lang: str | None = None) -> VillagebookApp:
+             lang: str | None = None, notice: str = "") -> VillagebookApp:
     """The one factory: used by the CLI, the Pilot tests and the snapshot tests alike."""
     if lang:
         i18n.set_lang(lang)
-    return VillagebookApp(book, gatherer=gatherer, today=today)
+    return VillagebookApp(book, gatherer=gatherer, today=today, notice=notice)
