@@ -7,7 +7,8 @@ a Paragraph: a village prints 2,000 slips).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tables import CellStyle
 
 from reports.document import Styles, mm
@@ -122,3 +123,29 @@ class SlipTable(TextTable):
             self._measured_at = available_width
         self.availWidth = available_width
         return self._width, self._height
+
+
+class WholeSlip(KeepTogether):
+    """A slip kept together, drawn as one flowable where it fits. KeepTogether always
+    hands the frame its parts to measure and place again one by one (a village's 4,500
+    slips, four parts each); where the slip does not fit, it splits exactly as
+    KeepTogether does (on to the next page, or by rows when longer than a page)."""
+
+    def wrap(self, available_width, available_height):
+        dims: list[tuple[float, float]] = []
+        width, height = _listWrapOn(self._content, available_width, self.canv, dims=dims)
+        self._H, self._H0 = height, dims[0][1] if dims else 0
+        self._wrapInfo, self._dims = (available_width, available_height), dims
+        self.width = width
+        return width, height
+
+    def draw(self):
+        """The parts top down, spaced as _listWrapOn measured them."""
+        y, after = self._H, None
+        for part, (_, height) in zip(self._content, self._dims, strict=True):
+            if after is not None:
+                y -= max(part.getSpaceBefore() - after, 0)
+            y -= height
+            part.drawOn(self.canv, 0, y)
+            after = part.getSpaceAfter()
+

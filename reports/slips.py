@@ -16,14 +16,14 @@ from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from reports import shapes
 from reports.document import GroupEnd, GroupStart, Page, Styles, mm
 from reports.document import render as render_story
 from reports.fonts import printable, width
 from reports.page import period_words
-from reports.slip_parts import CutLine, SlipTable, cell_row, heading
+from reports.slip_parts import CutLine, SlipTable, WholeSlip, cell_row, heading
 from reports.slip_parts import safe as _text
 from villagebook.i18n import t
 from villagebook.printing import Slip, SlipsData
@@ -195,11 +195,11 @@ def _slip(data: SlipsData, slip: Slip, st: Styles, kit: _Kit, room: float) -> li
     title = t("p.slip_title", period=period_words(data.month), village=data.village)
     place = "　".join(v for v in (slip.household, slip.corner) if v)
     gap = st.size(3 * mm)
-    return [KeepTogether([GroupStart(group_text(slip, st, room)),
-                          heading([(title, st(SMALL, color=colors.Color(*shapes.RED)))],
-                                  room, gap),
-                          heading([(slip.name, st(NAME)), (place, st(TEXT + 1))], room, gap),
-                          _table(data, slip, kit, room)]),
+    return [GroupStart(group_text(slip, st, room)),  # the group begins where its first
+            WholeSlip([heading([(title, st(SMALL, color=colors.Color(*shapes.RED)))],  # part
+                               room, gap),  # is drawn (reports/document.py), on this
+                       heading([(slip.name, st(NAME)), (place, st(TEXT + 1))], room, gap),
+                       _table(data, slip, kit, room)]),  # page or the next
             GroupEnd()]
 
 
