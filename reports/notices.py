@@ -22,21 +22,15 @@ from itertools import groupby
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    CondPageBreak,
-    KeepTogether,
-    LongTable,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from reports import shapes
 from reports.document import GroupEnd, GroupStart, Page, Styles, mm, render
 from reports.fonts import escape, printable
+from reports.fonts import width as text_width
 from reports.page import period_words
 from reports.rules import render_catalogue
+from reports.tabletext import TextTable
 from villagebook.i18n import t
 from villagebook.printing import NoticeData
 from villagebook.quantities import fmt_points
@@ -142,33 +136,49 @@ def _widths(data: NoticeData, st: Styles, width: float) -> list[float]:
     return [width / PAIRS - points_width, points_width] * PAIRS
 
 
-def _rows(lines, st: Styles, dup: Counter) -> list[list]:
+class NamesTable(TextTable):
+    """A LongTable whose names and points that fit one line are plain strings, drawn as
+    one text object (reports/tabletext.py): a village's notice is 5,000 names, each a
+    Paragraph to parse, wrap and draw before. A long name, or a name told apart by its
+    household, is still a Paragraph that wraps."""
+
+    _longTableOptimize = 1  # as LongTable
+
+
+def _rows(lines, st: Styles, dup: Counter, room: float) -> list[list]:
     """Rows of PAIRS name/points pairs, the last row filled out with empty cells."""
     name, points = st(NAME_SIZE), st(NAME_SIZE, align=TA_RIGHT)
     small = st.size(11)
     cells = []
     for ln in lines:
-        text = escape(printable(ln.name))
+        text, figure = printable(ln.name), fmt_points(ln.points_c)
         if dup[ln.name] > 1:  # same names are told apart by their household
-            text += f' <font size="{small:.1f}">{escape(printable(ln.household))}</font>'
-        cells += [Paragraph(text, name), Paragraph(fmt_points(ln.points_c), points)]
+            text = Paragraph(escape(text) + f' <font size="{small:.1f}">'
+                             f'{escape(printable(ln.household))}</font>', name)
+        elif text_width(text, name.fontSize) > room:
+            text = Paragraph(escape(text), name)
+        if isinstance(text, Paragraph):  # drawn in the same pass as its name: the
+            figure = Paragraph(figure, points)  # file's text keeps them side by side
+        cells += [text, figure]
     cells += [""] * (-len(cells) % (2 * PAIRS))
     return [cells[i:i + 2 * PAIRS] for i in range(0, len(cells), 2 * PAIRS)]
 
 
-def _corner_table(lines, st: Styles, dup: Counter, widths: list[float]) -> LongTable:
-    head = st(11, color=colors.Color(0.35, 0.35, 0.35))
-    rows = _rows(lines, st, dup)
+def _corner_table(lines, st: Styles, dup: Counter, widths: list[float]) -> NamesTable:
+    head, body, pad = st(11, color=colors.Color(0.35, 0.35, 0.35)), st(NAME_SIZE), st.size(PAD)
+    rows = _rows(lines, st, dup, widths[0] - 2 * pad)
     header = [Paragraph(t("p.nt_name"), head), Paragraph(t("p.nt_points"), head)] * PAIRS
-    table = LongTable([header, *rows], colWidths=widths, repeatRows=1)
+    table = NamesTable([header, *rows], colWidths=widths, repeatRows=1)
     grey = colors.Color(0.75, 0.75, 0.75)
-    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    style = [("FONT", (0, 1), (-1, -1), body.fontName, body.fontSize, body.leading),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("LINEBELOW", (0, 0), (-1, -1), 0.3, grey),
              ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(.96, .96, .96)]),
-             ("LEFTPADDING", (0, 0), (-1, -1), st.size(PAD)),
-             ("RIGHTPADDING", (0, 0), (-1, -1), st.size(PAD)),
+             ("LEFTPADDING", (0, 0), (-1, -1), pad),
+             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
              ("TOPPADDING", (0, 0), (-1, -1), st.size(3)),
              ("BOTTOMPADDING", (0, 0), (-1, -1), st.size(4))]
+    style += [("ALIGN", (2 * i + 1, 1), (2 * i + 1, -1), "RIGHT") for i in range(PAIRS)]
     style += [("LINEAFTER", (2 * i + 1, 0), (2 * i + 1, -1), 0.8, grey)
               for i in range(PAIRS - 1)]
     table.setStyle(TableStyle(style))
