@@ -144,3 +144,22 @@ async def test_two_pages_in_one_burst_each_keep_their_own_cells(app, book):
         (first[0], "labour", "8", f"纸表 {CODE} 第1页第1行"),
         (paperforms.load(book, CODE).pages[1][1].name, "labour", "4",
          f"纸表 {CODE} 第2页第2行")])
+
+
+async def test_after_a_page_the_next_page_of_the_same_form_comes_up(app, book):
+    """A gatherer keys a stack of one form's pages: saving page 1 of 西片's form brings its
+    page 2, not a page of another form still waiting (东片's, printed first)."""
+    for n in range(15):
+        people.add_resident(book, f"西片{n:02d}号", f"西家{n:02d}户", "西片")
+    for corner in ("东片", "西片"):
+        paperforms.issue(book, MONTH, corner, "杨秋云", 7, "杨秋云", TODAY)
+    west = f"F{MONTH}-西片-1"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#paper-title")).startswith(f"纸表录入 {CODE} ")
+        burst(app, ["ctrl+n", *keys("⏎8⏎^S")])  # to 西片's form; its page 1, row 1: 8
+        await settle(pilot, app)
+        assert text_of(app.screen.query_one("#paper-title")).startswith(
+            f"纸表录入 {west} 第 2/2")
+    assert paperforms.keyed(book, west, 1) and not paperforms.keyed(book, CODE, 1)

@@ -53,13 +53,16 @@ class PaperScreen(BaseScreen):
             self.open_next()
         self.show()
 
-    def open_next(self, after: str = "") -> None:
-        """The first page not keyed yet of this month's forms (after the form `after`)."""
+    def open_next(self, after: str = "", start: str = "") -> None:
+        """The first page not keyed yet of this month's forms (after the form `after`, or
+        from the form `start` on: the next page of the form being keyed comes first)."""
         month = self.app.today.strftime("%Y-%m")
         codes = [r[0] for r in self.book.query(
             "SELECT code FROM paper_forms WHERE month = ? ORDER BY rowid", (month,))]
         if after in codes:
             codes = codes[codes.index(after) + 1:] + codes[:codes.index(after) + 1]
+        elif start in codes:
+            codes = codes[codes.index(start):] + codes[:codes.index(start)]
         for code in codes:
             form = paperforms.load(self.book, code)
             for page in range(1, len(form.pages) + 1):
@@ -156,7 +159,7 @@ class PaperScreen(BaseScreen):
             return
         said = t("form.keyed", code=keys.form.code, page=keys.page, count=count,
                  points=fmt_points(sum(p.points_c for p in planned)))
-        self.open_next()
+        self.open_next(start=keys.form.code)
         if self.keys is not None:
             self.keys.said, self.keys.said_kind = said, "done"
         self.show(said)
