@@ -1,6 +1,7 @@
 """Time the terminal UI on big books: first usable screen, a search keystroke, memory.
 
-    python bench/bench_tui.py [BOOK ...] [--runs N]     (default: big.db and town100k.db)
+    python bench/bench_tui.py [BOOK ...] [--runs N]     (default: big.db, and town.db or
+                                                          town100k.db, those that exist)
 
 Each book is copied with SQLite's backup API, so nothing is written to it; a book over
 2 GB (the township) is used in place, and its session adds a few entries. Figures are
@@ -339,7 +340,8 @@ def main() -> None:
         return
     runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 5
     books = [Path(a) for a in args if a.endswith(".db")] or [
-        p for p in (HERE / "out" / "big.db", HERE / "out" / "town100k.db") if p.exists()]
+        p for p in (HERE / "out" / "big.db", HERE / "out" / "town.db") if p.exists()] or [
+        HERE / "out" / "town100k.db"]
     for path in books:
         if not path.exists():
             sys.exit(f"no {path}: make it with python bench/make_village.py {path}")
