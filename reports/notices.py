@@ -32,7 +32,7 @@ from reports.page import period_words
 from reports.rules import render_catalogue
 from reports.tabletext import TextTable
 from villagebook.i18n import t
-from villagebook.printing import NoticeData
+from villagebook.noticedata import NoticeData
 from villagebook.quantities import fmt_points
 
 RED = colors.Color(*shapes.RED)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reports import fonts
-from villagebook import history, printing, printlog, settings
+from villagebook import history, noticedata, printing, printlog, settings
 from villagebook.errors import BookError
 from villagebook.i18n import t
 
@@ -74,12 +74,12 @@ def _render(book, kind, month, paper, period, group_by, mono, residents, committ
     elif kind == "notice":
         from reports import notices
 
-        data = printing.notice_data(book, month)
+        data = noticedata.notice_data(book, month)
         pdf, pages = notices.render_notice(data, paper)
     else:
         from reports import notices
 
-        data = printing.catalogue_data(book)
+        data = noticedata.catalogue_data(book)
         pdf, pages = notices.render_catalogue(data, paper)
     missing = {name: gaps for name in names_in(data) if (gaps := fonts.missing(name))}
     return pdf, pages, missing
@@ -93,7 +93,7 @@ def names_in(data) -> list[str]:
         return [sl.line.name for sl in data.lines]
     if isinstance(data, printing.SlipsData):
         return [s.name for s in data.slips]
-    if isinstance(data, printing.NoticeData):
+    if isinstance(data, noticedata.NoticeData):
         return [ln.name for ln in data.lines]
     if hasattr(data, "forms"):
         return [row.name for form in data.forms for page in form.pages for row in page]

@@ -6,7 +6,7 @@ number ("3. 现金捐赠：每100元1分", 18 pt, 25.5 pt on A3), and under it i
 it took effect. The book's one cap is per resident per day, the day's entries added up
 (villagebook/daycaps.py), so it bounds any one entry too and the line says both in one
 phrase; the day a rule took effect is the audit line that published it
-(printing.catalogue_data). A page
+(noticedata.catalogue_data). A page
 the rules run onto is headed "…积分细则（续）". The star rule states the village's own
 settings, and the committee signs the catalogue as it signs the notice.
 """
@@ -28,7 +28,7 @@ from reports import shapes
 from reports.document import GroupEnd, GroupStart, Page, Styles, mm, render
 from reports.fonts import escape, printable
 from villagebook.i18n import t
-from villagebook.printing import CatalogueData, Rule
+from villagebook.noticedata import CatalogueData, Rule
 from villagebook.quantities import fmt_points_short, quantity_text
 
 RULE_SIZE = 18

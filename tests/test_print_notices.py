@@ -15,8 +15,9 @@ from conftest import MONTH, audit_count
 from pypdf import PdfReader
 
 from reports import notices, rules
-from villagebook import entries, i18n, months, people, printing
-from villagebook.printing import CatalogueData, NoticeData, Posting, Rule
+from villagebook import entries, i18n, months, noticedata, people, printing
+from villagebook.noticedata import CatalogueData, NoticeData, Rule
+from villagebook.printing import Posting
 from villagebook.quantities import fmt_points
 from villagebook.tally import Line
 
@@ -87,7 +88,7 @@ class TestCatalogue:
                    "Bridges", "--kind", "hours", "--points", "1", "--per", "2",
                    "--max", "12").exit_code == 0
         run("catalogue", "retire", "blood")
-        data = printing.catalogue_data(book)
+        data = noticedata.catalogue_data(book)
         born = book.one("SELECT MIN(at) FROM audit WHERE action = 'book.init'")[0][:10]
         assert [r.since for r in data.rules] == [born] * 6 + ["2031-05-06"]  # blood retired
         text = flat(rules.render_catalogue(data)[0])
@@ -202,7 +203,7 @@ def village(book):
 class TestNoticeFromTheBook:
     def test_totals_are_the_sheets_and_the_opted_out_are_not_named(self, village):
         sheet = printing.sheet_data(village, MONTH)
-        data = printing.notice_data(village, MONTH)
+        data = noticedata.notice_data(village, MONTH)
         text = flat(notices.render_notice(data)[0])
         said = re.search(r"(\d+) 位村民，(\d+) 条记录，共 ([\d.]+) 分", text).groups()
         assert said == (str(len(sheet.lines)), str(sheet.total_entries),
@@ -213,7 +214,7 @@ class TestNoticeFromTheBook:
     def test_an_early_finalize_prints_final_not_a_passed_deadline(self, village):
         months.post(village, MONTH, "村委会")
         months.finalize(village, MONTH, "村委会", early_reason="全村已核对")
-        text = flat(notices.render_notice(printing.notice_data(village, MONTH))[0])
+        text = flat(notices.render_notice(noticedata.notice_data(village, MONTH))[0])
         assert "请于" not in text
         assert f"本月积分已于 {TODAY} 定稿（已定稿），不再受理异议" in text
         assert "夹矿马家村村民委员会" in text
@@ -221,7 +222,7 @@ class TestNoticeFromTheBook:
     def test_place_and_contact_set_by_the_committee_are_printed(self, run, village):
         assert run("settings", "set", "notice_place", "村口大榕树下").exit_code == 0
         assert run("settings", "set", "contact", "马支书 13800001234").exit_code == 0
-        text = flat(notices.render_notice(printing.notice_data(village, MONTH))[0])
+        text = flat(notices.render_notice(noticedata.notice_data(village, MONTH))[0])
         assert "村口大榕树下" in text and "马支书 13800001234" in text
 
 
