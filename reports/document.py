@@ -107,17 +107,22 @@ class TotalLast(Canvas):
         self._kept: list[dict] = []
 
     def showPage(self):
-        self._kept.append(dict(self.__dict__))
+        """Keep the page as it stands, its operators joined into one string (reportlab
+        joins them with newlines when it writes the page, so the bytes are the same): a
+        string each, not a list of small ones, for a township's 12,000 pages of slips."""
+        state = dict(self.__dict__)
+        state["_code"] = ["\n".join(self._code)]
+        self._kept.append(state)
         self._startPage()
 
     def save(self):
-        total = len(self._kept)
-        for number, state in enumerate(self._kept, start=1):
+        kept, self._kept = self._kept, []
+        for number in range(1, len(kept) + 1):
+            state, kept[number - 1] = kept[number - 1], None  # let each page go once written
             self.__dict__.update(state)
             if self.footer is not None:
-                self.footer(self, number, total)
+                self.footer(self, number, len(kept))
             super().showPage()
-        self._kept = []
         super().save()
 
 
@@ -227,13 +232,39 @@ def fingerprinted(text: str):
         FINGERPRINT.reset(token)
 
 
+class LazyStory(list):
+    """A story made as the build takes it: platypus reads and removes flowables from the
+    front of a list, so this list keeps `ahead` of them made and makes more from `items`
+    each time some are removed. A township's 50,000 slips as one list were most of a GB
+    before the first page was drawn; made as they are drawn, a few hundred live at once."""
+
+    def __init__(self, items, ahead: int = 200):
+        super().__init__()
+        self._more, self._ahead = iter(items), ahead
+        self._fill()
+
+    def _fill(self) -> None:
+        while self._more is not None and list.__len__(self) < self._ahead:
+            try:
+                self.append(next(self._more))
+            except StopIteration:
+                self._more = None
+
+    def __delitem__(self, key) -> None:
+        super().__delitem__(key)
+        self._fill()
+
+
 def render(story_maker, paper: str = "A4", turned: bool = False, page: Page | None = None,
            title: str = "") -> tuple[bytes, int]:
-    """The PDF bytes and page count of a story made by story_maker(doc), laid out once."""
+    """The PDF bytes and page count of a story made by story_maker(doc), laid out once; a
+    story_maker that yields its flowables has them made as they are drawn (LazyStory)."""
     buffer = io.BytesIO()
     with building():  # the story is let go as the build ends, before the collector resumes
         doc = VillageDoc(buffer, paper, turned, page or Page(), title)
-        doc.build(story_maker(doc), canvasmaker=TotalLast)
+        story = story_maker(doc)
+        doc.build(story if isinstance(story, list) else LazyStory(story),
+                  canvasmaker=TotalLast)
         pages = doc.page
         del doc
     return buffer.getvalue(), pages

@@ -208,15 +208,13 @@ def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
     st = Styles(paper)
     kit = _Kit(st)
 
-    def story(doc):
+    def story(doc):  # made as the build draws it (document.LazyStory)
         if not data.slips:
-            return [Paragraph(_text(t("no_rows")), st(14))]
-        flow: list = []
+            yield Paragraph(_text(t("no_rows")), st(14))
         for i, slip in enumerate(data.slips):
             if i:
-                flow.append(CutLine(st))
-            flow += _slip(data, slip, st, kit, doc.width)
-        return flow
+                yield CutLine(st)
+            yield from _slip(data, slip, st, kit, doc.width)
 
     note = f"{data.village}　{period_words(data.month)}"
     return render_story(story, paper, page=Page(note=note), title=t("what.slips"))

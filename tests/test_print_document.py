@@ -37,3 +37,32 @@ def test_continued_only_on_pages_that_continue_a_group(rows_before):
         continues = body[0].startswith("西片 马")  # the page opens inside the group
         assert ("西片（续）" in lines) == continues, (number, body[:2])
     assert "光荣榜" in texts[0].split("\n")
+
+
+def test_a_story_that_yields_is_made_as_it_is_drawn_and_printed_whole(monkeypatch):
+    """A township's slips are a story of 200,000 flowables: made as the pages are drawn,
+    not all before the first (that took most of a GB), and every one still printed, with
+    the same pages as the story made at once."""
+    from reports import document
+
+    made, when_first_page = [], []
+    showing = document.TotalLast.showPage
+
+    def show(canvas):
+        when_first_page.append(len(made))
+        showing(canvas)
+
+    monkeypatch.setattr(document.TotalLast, "showPage", show)
+    st = Styles("A4")
+
+    def lines(doc):
+        for i in range(3000):
+            made.append(i)
+            yield Paragraph(f"第 {i} 行", st(12))
+
+    pdf, pages = render(lines, "A4")
+    texts = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert len(made) == 3000 and all(f"第 {i} 行" in texts for i in (0, 1499, 2999))
+    assert when_first_page[0] < 300  # the first page was done with a few hundred made
+    listed, listed_pages = render(lambda doc: list(lines(doc)), "A4")
+    assert listed_pages == pages and listed == pdf
