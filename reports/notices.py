@@ -189,15 +189,18 @@ def _height(flowables, width: float) -> float:
     return sum(f.wrap(width, 10**6)[1] for f in flowables)
 
 
-def _names(data: NoticeData, st: Styles, title: str, period: str, width: float) -> list:
+def _names(data: NoticeData, st: Styles, title: str, period: str, width: float):
     """Every on-board resident with points, corner by corner; nobody cut, nobody twice.
+    Yielded a corner at a time, as the build draws them (a township has 20 corners of
+    2,500 names each: document.LazyStory).
 
     A heading never ends a page: a CondPageBreak measured on the heading and the corner's
     first rows (a 40-character name makes a tall row) moves it on when they do not fit."""
     listed = _para(t("p.nt_list"), st(18, color=RED))
     if not data.lines:
-        return [listed, _para(t("p.nt_none"), st(TEXT_SIZE))]
-    story, lead = [], [listed]  # the list's title stays with the first corner
+        yield from (listed, _para(t("p.nt_none"), st(TEXT_SIZE)))
+        return
+    lead = [listed]  # the list's title stays with the first corner
     dup = Counter(ln.name for ln in data.lines)
     widths = _widths(data, st, width)
     for corner, group in groupby(data.lines, key=lambda ln: ln.corner):
@@ -206,11 +209,10 @@ def _names(data: NoticeData, st: Styles, title: str, period: str, width: float) 
         gap = Spacer(1, st.size(3 * mm))
         first = _corner_table(lines[:2 * PAIRS], st, dup, widths)
         room = _height([*lead, gap, heading, first], width) + 2
-        story += [CondPageBreak(room), *lead, gap,
-                  GroupStart(t("p.nt_group", title=title, period=period, corner=corner)),
-                  heading, _corner_table(lines, st, dup, widths), GroupEnd()]
+        yield from (CondPageBreak(room), *lead, gap,
+                    GroupStart(t("p.nt_group", title=title, period=period, corner=corner)),
+                    heading, _corner_table(lines, st, dup, widths), GroupEnd())
         lead = []
-    return story
 
 
 def render_notice(data: NoticeData, paper: str = "A4") -> tuple[bytes, int]:
@@ -220,9 +222,9 @@ def render_notice(data: NoticeData, paper: str = "A4") -> tuple[bytes, int]:
     period = period_words(data.month)
     page = Page(note=t("p.nt_footer", title=title, period=period, day=data.day))
 
-    def story(doc):
-        return [*_head(data, st, title, period, doc.width),
-                *_names(data, st, title, period, doc.width)]
+    def story(doc):  # made as the build draws it (document.LazyStory)
+        yield from _head(data, st, title, period, doc.width)
+        yield from _names(data, st, title, period, doc.width)
 
     return render(story, paper, page=page, title=f"{title} {period}")
 
