@@ -22,7 +22,15 @@ from itertools import groupby
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from reports import shapes
 from reports.document import GroupEnd, GroupStart, Page, Styles, mm, render
@@ -145,6 +153,28 @@ class NamesTable(TextTable):
     _longTableOptimize = 1  # as LongTable
 
 
+class Twin(Flowable):
+    """A name shared with another resident, and the household that tells them apart in
+    smaller type, on one line: drawn as two strings where a Paragraph was parsed and
+    wrapped, again at every measure (a township has thousands of shared names)."""
+
+    def __init__(self, name: str, household: str, style, small: float):
+        super().__init__()
+        self.name, self.household, self.style, self.small = name + " ", household, style, small
+
+    def wrap(self, available_width, available_height):
+        return available_width, self.style.leading  # as one line of a Paragraph
+
+    def draw(self):
+        c, style = self.canv, self.style
+        base = self.style.leading - style.fontSize  # where a Paragraph puts its first line
+        c.setFillColor(style.textColor)
+        c.setFont(style.fontName, style.fontSize)
+        c.drawString(0, base, self.name)
+        c.setFont(style.fontName, self.small)
+        c.drawString(text_width(self.name, style.fontSize), base, self.household)
+
+
 def _rows(lines, st: Styles, dup: Counter, room: float) -> list[list]:
     """Rows of PAIRS name/points pairs, the last row filled out with empty cells."""
     name, points = st(NAME_SIZE), st(NAME_SIZE, align=TA_RIGHT)
@@ -152,9 +182,12 @@ def _rows(lines, st: Styles, dup: Counter, room: float) -> list[list]:
     cells = []
     for ln in lines:
         text, figure = printable(ln.name), fmt_points(ln.points_c)
-        if dup[ln.name] > 1:  # same names are told apart by their household
-            text = Paragraph(escape(text) + f' <font size="{small:.1f}">'
-                             f'{escape(printable(ln.household))}</font>', name)
+        house = printable(ln.household) if dup[ln.name] > 1 else ""  # same names are
+        if house and text_width(text + " ", name.fontSize) + text_width(house, small) <= room:
+            text = Twin(text, house, name, small)  # told apart by their household
+        elif house:
+            text = Paragraph(escape(text) + f' <font size="{small:.1f}">{escape(house)}</font>',
+                             name)
         elif text_width(text, name.fontSize) > room:
             text = Paragraph(escape(text), name)
         if isinstance(text, Paragraph):  # drawn in the same pass as its name: the
