@@ -46,8 +46,8 @@ def _widths(data: NoticeData, st: Styles, width: float) -> list[float]:
 class NamesTable(TextTable):
     """A LongTable whose names and points that fit one line are plain strings, drawn as
     one text object (reports/tabletext.py): a village's notice is 5,000 names, each a
-    Paragraph to parse, wrap and draw before. A long name, or a name told apart by its
-    household, is still a Paragraph that wraps."""
+    Paragraph to parse, wrap and draw before. A shared name and its household that fit
+    one line are a Twin; a longer one, or a long name, is still a Paragraph that wraps."""
 
     _longTableOptimize = 1  # as LongTable
 
