@@ -51,7 +51,9 @@ def _rows(data: SheetData) -> list[list[str]]:
     rows.append([t("p.sheet_total", count=len(data.lines)), "", "", str(data.total_entries),
                  *(fmt_points(p) if p else DASH for p in data.total_by_column),
                  fmt_points(data.total_c), fmt_points(data.total_cumulative_c), "", ""])
-    return [[printable(cell) for cell in row] for row in rows]
+    shown: dict[str, str] = {}  # each distinct cell once: a township's sheet is 50,000
+    return [[shown.get(cell) or shown.setdefault(cell, printable(cell)) for cell in row]
+            for row in rows]  # rows of figures, households and corners that repeat
 
 
 def _headers(data: SheetData) -> list[str]:
