@@ -128,7 +128,7 @@ class SlipTable(TextTable):
 class WholeSlip(KeepTogether):
     """A slip kept together, drawn as one flowable where it fits. KeepTogether always
     hands the frame its parts to measure and place again one by one (a village's 4,500
-    slips, four parts each); where the slip does not fit, it splits exactly as
+    slips, three parts each); where the slip does not fit, it splits exactly as
     KeepTogether does (on to the next page, or by rows when longer than a page)."""
 
     def wrap(self, available_width, available_height):
