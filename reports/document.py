@@ -17,6 +17,7 @@ import copy
 import gc
 import io
 import math
+import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -94,9 +96,13 @@ class GroupEnd(GroupStart):
 
 
 class TotalLast(Canvas):
-    """A canvas that keeps each finished page until the document ends, then gives every
-    page its "共 M 页" and writes it: one layout pass, where multiBuild's page count
-    would lay the whole story out twice (reportlab's own "page x of y" recipe).
+    """A canvas that gives every page its "共 M 页" in one layout pass, where multiBuild's
+    page count would lay the whole story out twice (reportlab's "page x of y" recipe).
+
+    A page is finished when it is drawn, its content compressed at once as reportlab
+    would at the end (a township's 12,000 pages of slips were held whole, uncompressed,
+    until the file was written: some 200 MB); what needs M is drawn at the end into a
+    second, small content stream of each page (PDF joins a page's streams in order).
 
     `footer(canvas, page, total)` draws what needs the total, on each page in turn."""
 
@@ -104,26 +110,44 @@ class TotalLast(Canvas):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._kept: list[dict] = []
+        self._footed: list[tuple[int, object]] = []  # (page, its footer) to draw at the end
 
     def showPage(self):
-        """Keep the page as it stands, its operators joined into one string (reportlab
-        joins them with newlines when it writes the page, so the bytes are the same): a
-        string each, not a list of small ones, for a township's 12,000 pages of slips."""
-        state = dict(self.__dict__)
-        state["_code"] = ["\n".join(self._code)]
-        self._kept.append(state)
-        self._startPage()
+        footer = self.footer
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        if footer is not None:
+            self._footed.append((len(self._doc.Pages.pages), footer))
+        if page.compression and not rl_config.useA85 and page.stream:
+            page.Contents, page.stream = Packed(page.stream), None
 
     def save(self):
-        kept, self._kept = self._kept, []
-        for number in range(1, len(kept) + 1):
-            state, kept[number - 1] = kept[number - 1], None  # let each page go once written
-            self.__dict__.update(state)
-            if self.footer is not None:
-                self.footer(self, number, len(kept))
-            super().showPage()
+        pages = self._doc.Pages.pages
+        for number, footer in self._footed:
+            self._code = []
+            footer(self, number, len(pages))
+            page, code = pages[number - 1], "\n".join(self._code) + "\n"
+            if page.Contents is None:  # not compressed: reportlab writes it as it is
+                page.stream += code
+            else:
+                page.Contents = PDFArray([page.Contents, Packed(code)])
+        self._code, self._footed = [], []
         super().save()
+
+
+class Packed(PDFStream):
+    """A page's content compressed when the page is done, exactly as reportlab compresses
+    it when it writes the file (FlateDecode, zlib's default level; the Filter set says it
+    is done). Once written into the file it is let go: the file's bytes are its copy."""
+
+    def __init__(self, content: str):
+        super().__init__(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}),
+                         zlib.compress(content.encode("utf8")))
+
+    def format(self, document):
+        formatted = super().format(document)
+        self.content = b""
+        return formatted
 
 
 class BodyFrame(Frame):
@@ -184,7 +208,7 @@ class VillageDoc(BaseDocTemplate):
     def _furnish(self, canvas, doc):
         """Header band and footer band of one page, drawn when the page is done; its
         "第 N 页 / 共 M 页" is drawn at the end (TotalLast), when M is known."""
-        canvas.footer = self._page_number
+        canvas.footer = self._page_number if self.furniture.numbered else None
         width, height = self.pagesize
         font = register()
         canvas.saveState()
@@ -207,8 +231,6 @@ class VillageDoc(BaseDocTemplate):
         canvas.restoreState()
 
     def _page_number(self, canvas, page: int, total: int):
-        if not self.furniture.numbered:
-            return
         canvas.saveState()
         canvas.setFont(register(), FOOTER_SIZE * SCALE[self.paper])
         canvas.setFillGray(0.35)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reports import fonts
-from villagebook import history, noticedata, printing, printlog, settings
+from villagebook import history, noticedata, printing, printlog, settings, slipsdata
 from villagebook.errors import BookError
 from villagebook.i18n import t
 
@@ -64,7 +64,7 @@ def _render(book, kind, month, paper, period, group_by, mono, residents, committ
     elif kind == "slips":
         from reports import slips
 
-        data = printing.slips_data(book, month, residents)
+        data = slipsdata.slips_data(book, month, residents)
         pdf, pages = slips.render(data, paper)
     elif kind == "forms":
         from reports import forms as form_pages
@@ -91,8 +91,8 @@ def names_in(data) -> list[str]:
         return [ln.name for ln in data.lines]
     if isinstance(data, printing.SheetData):
         return [sl.line.name for sl in data.lines]
-    if isinstance(data, printing.SlipsData):
-        return [s.name for s in data.slips]
+    if isinstance(data, slipsdata.SlipsData):
+        return data.names
     if isinstance(data, noticedata.NoticeData):
         return [ln.name for ln in data.lines]
     if hasattr(data, "forms"):

@@ -26,8 +26,8 @@ from reports.page import period_words
 from reports.slip_parts import CutLine, SlipTable, WholeSlip, cell_row, heading
 from reports.slip_parts import safe as _text
 from villagebook.i18n import t
-from villagebook.printing import Slip, SlipsData
 from villagebook.quantities import fmt_points
+from villagebook.slipsdata import Slip, SlipsData
 
 TEXT = 11  # an entry line, in points on A4 (the engine scales it on A3)
 NAME = 18  # the resident's name

@@ -16,6 +16,10 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Table
 
 PLAIN = {("LEFT", "TOP"), ("RIGHT", "TOP"), ("LEFT", "MIDDLE"), ("RIGHT", "MIDDLE")}
+# Strings kept in the memo at most: a township's slips set 117,000 different ones (each
+# slip's totals line is its own), 46 MB kept to the end; past this it starts again, and
+# what repeats (days, categories, figures) is back in it within a page or two.
+MEMO_LIMIT = 20_000
 
 
 def typeset(canv) -> dict:
@@ -38,6 +42,8 @@ def text_out(words, memo: dict, value: str, wide: float | None = None) -> float:
         if wide is None:
             wide = words._canvas.stringWidth(value, words._fontname, words._fontsize)
         words.textOut(value)
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
         memo[key] = (words._code[-1], words._curSubset, wide)
         return wide
     words._code.append(done[0])

@@ -17,10 +17,11 @@ from pypdf import PdfReader
 from reports import slips
 from reports.document import MARGIN
 from reports.fonts import width
-from villagebook import entries, months, people, printing
+from villagebook import entries, months, people, slipsdata
 from villagebook.entries import Entry
-from villagebook.printing import Posting, Slip, SlipsData
+from villagebook.printing import Posting
 from villagebook.quantities import fmt_points
+from villagebook.slipsdata import Slip, SlipsData
 
 CATEGORIES = {"labour": "义务劳动", "goods": "捐物", "recognition": "表彰（军属等）"}
 OPEN = Posting("open", None)
@@ -173,9 +174,9 @@ def test_after_an_early_finalize_no_deadline_is_printed(book):
     for name in ("马少军", "马洪云"):
         entries.record(book, people.find_resident(book, name), "labour", "8", "杨秋云")
     until = months.post(book, MONTH, "村委会").objection_until
-    posted = "\n".join(pages_of(slips.render(printing.slips_data(book, MONTH))[0]))
+    posted = "\n".join(pages_of(slips.render(slipsdata.slips_data(book, MONTH))[0]))
     assert posted.count(f"请于 {until}（含当天）前") == 2
     done = months.finalize(book, MONTH, "村委会", early_reason="村民大会已核对无误")
-    text = "\n".join(pages_of(slips.render(printing.slips_data(book, MONTH))[0]))
+    text = "\n".join(pages_of(slips.render(slipsdata.slips_data(book, MONTH))[0]))
     assert until not in text and "请于" not in text
     assert text.count(f"本月积分已于 {done.finalized_at[:10]} 定稿（已定稿）") == 2

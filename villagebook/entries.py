@@ -208,20 +208,16 @@ def entries_of(book, resident_id: str | None = None, month: str | None = None,
                                           params)]
 
 
-def month_entries_by_resident(book, month: str,
-                              resident_ids: list[str] | None = None) -> dict[str, list[Entry]]:
-    """Every entry of the month, voided ones too, by resident (of these, if given) in the
-    order they happened: by day, then as they were typed. One query for a month's slips,
-    not one per resident; it walks the residents into the entries' (resident_id, month)
-    index: no index leads with the month for voided entries, and SQLite would otherwise
-    scan every entry in the book."""
-    sql, params = (f"SELECT {_COLUMNS} FROM residents r CROSS JOIN entries e"
-                   " ON e.resident_id = r.id WHERE e.month = ?"), [month]
-    if resident_ids is not None:  # as one JSON list: past SQLite's limit of parameters
-        sql += " AND r.id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(resident_ids))
+def month_entries_by_resident(book, month: str, resident_ids: list[str]) -> dict[str, list[Entry]]:
+    """Every entry of the month of these residents, voided ones too, by resident, in the
+    order they happened: by day, then as they were typed. One query for a batch of slips,
+    not one per resident; it walks the residents (ids as one JSON list: past SQLite's
+    limit of parameters) into the entries' (resident_id, month) index."""
     found: dict[str, list[Entry]] = {}
-    for row in book.query(sql + " ORDER BY e.day, e.recorded_at, e.rowid", params):
+    for row in book.query(
+            f"SELECT {_COLUMNS} FROM residents r CROSS JOIN entries e ON e.resident_id = r.id"
+            " WHERE e.month = ? AND r.id IN (SELECT value FROM json_each(?))"
+            " ORDER BY e.day, e.recorded_at, e.rowid", (month, json.dumps(resident_ids))):
         entry = _entry(row)
         found.setdefault(entry.resident_id, []).append(entry)
     return found

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from villagebook import catalogue, entries, review, settings, tally
+from villagebook import catalogue, review, settings, tally
 from villagebook.errors import BookError
 from villagebook.i18n import get_lang
 
@@ -82,30 +82,6 @@ class SheetData:
     finalized_at: str | None = None  # a final month: when, and its seal in full
     seal: str | None = None
     review: list[str] | None = None  # the committee's copy: what deserves a second look
-
-
-@dataclass(frozen=True)
-class Slip:
-    name: str
-    household: str
-    corner: str
-    entries: list[entries.Entry]
-    month_c: int
-    cumulative_c: int
-
-
-@dataclass(frozen=True)
-class SlipsData:
-    village: str
-    month: str
-    slips: list[Slip]
-    category_names: dict[str, str]
-    objection_days: int
-    posting: Posting
-    lang: str
-    # the day printed: a posted month whose deadline is before it says the window closed
-    day: str = field(default_factory=lambda: date.today().isoformat())
-    category_kinds: dict[str, str] = field(default_factory=dict)  # the unit of a quantity
 
 
 def posting(book, month: str) -> Posting:
@@ -214,27 +190,3 @@ def sheet_data(book, month: str, committee: bool = False) -> SheetData:
                      get_lang(), state.finalized_at if final else None,
                      state.seal if final else None,
                      [str(f) for f in review.review(book, month)] if committee else None)
-
-
-def slips_data(book, month: str, residents: list | None = None) -> SlipsData:
-    """One slip per resident with entries this month (or the residents named)."""
-    from villagebook import people
-
-    chosen = residents  # else everyone with an entry this month: two queries in all
-    by_resident = entries.month_entries_by_resident(
-        book, month, None if chosen is None else [r.id for r in chosen])
-    if chosen is None:
-        chosen = people.residents_by_id(book, list(by_resident))
-    cumulative = tally.cumulative_points(book, month, [r.id for r in chosen])
-    slips = []
-    for r in sorted(chosen, key=lambda r: (in_order(r.corner), in_order(r.household),
-                                           r.pinyin)):  # 马家3户 before 马家37户
-        found = by_resident.get(r.id, [])
-        month_c = sum(e.points_c for e in found if not e.voided_at)
-        slips.append(Slip(r.name, r.household, r.corner, found, month_c,
-                          cumulative.get(r.id, 0)))
-    cats = catalogue.categories(book, include_retired=True)
-    s = settings.load(book, month)
-    return SlipsData(s.village, month, slips, {c.code: c.name for c in cats}, s.objection_days,
-                     posting(book, month), get_lang(),
-                     category_kinds={c.code: c.kind for c in cats})
