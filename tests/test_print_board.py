@@ -96,7 +96,7 @@ class TestSweep:
         lines = [line(n, 100 * n, name="".join(GIVEN[(n + k) % 21] for k in range(n)))
                  for n in range(1, 41)]
         data = make(lines=lines)
-        maker = board.Board(data, "A4")
+        maker = board.Board(data, "A4", keep_rows=True)
         text = "\n".join(pages_of(maker.render()[0])).replace("\n", "")
         for ln in lines:
             assert ln.name in text
@@ -112,7 +112,7 @@ class TestLayout:
         lines = [line(i, 100 * (35 + i % 14),
                       name="".join(GIVEN[(i + k) % 21] for k in range(2 + i % 11)))
                  for i in range(60)]  # 35 to 48 points (5 to 8 flags), names of 2 to 12
-        maker = board.Board(make(lines=lines), paper)
+        maker = board.Board(make(lines=lines), paper, keep_rows=True)
         texts, marks = boxes(monkeypatch, lambda: maker.render()[0])
         assert len(marks) > 60 + 2  # every row has marks; the legend too
         for text in texts:
@@ -128,7 +128,7 @@ class TestLayout:
 
     def test_more_points_never_look_like_fewer(self):
         lines = [line(i, 100 * p) for i, p in enumerate(range(20, 80))]
-        maker = board.Board(make(lines=lines), "A4")
+        maker = board.Board(make(lines=lines), "A4", keep_rows=True)
         maker.render()
         marks = maker.rows[0].look.marks
         short = [r.line.flags for r in maker.rows if r.line.flags >= marks.flags_from]

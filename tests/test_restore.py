@@ -59,7 +59,7 @@ class TestBackupPlan:
         assert backup.daily(book) is None
         assert time.monotonic() - started < 1.0
         folder = backup.book_folder(book)
-        for _ in range(100):
+        for _ in range(600):  # its own process: a minute at most on a loaded machine
             if backup.backups(folder, mine_only=True):
                 break
             time.sleep(0.1)
