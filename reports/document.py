@@ -17,7 +17,6 @@ import copy
 import gc
 import io
 import math
-import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -27,11 +26,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from reports.canvas import TotalLast
 from reports.fonts import printable, register
 from villagebook.i18n import t
 
@@ -93,61 +91,6 @@ class GroupEnd(GroupStart):
 
     def __init__(self):
         super().__init__("")
-
-
-class TotalLast(Canvas):
-    """A canvas that gives every page its "共 M 页" in one layout pass, where multiBuild's
-    page count would lay the whole story out twice (reportlab's "page x of y" recipe).
-
-    A page is finished when it is drawn, its content compressed at once as reportlab
-    would at the end (a township's 12,000 pages of slips were held whole, uncompressed,
-    until the file was written: some 200 MB); what needs M is drawn at the end into a
-    second, small content stream of each page (PDF joins a page's streams in order).
-
-    `footer(canvas, page, total)` draws what needs the total, on each page in turn."""
-
-    footer = None
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._footed: list[tuple[int, object]] = []  # (page, its footer) to draw at the end
-
-    def showPage(self):
-        footer = self.footer
-        super().showPage()
-        page = self._doc.Pages.pages[-1]
-        if footer is not None:
-            self._footed.append((len(self._doc.Pages.pages), footer))
-        if page.compression and not rl_config.useA85 and page.stream:
-            page.Contents, page.stream = Packed(page.stream), None
-
-    def save(self):
-        pages = self._doc.Pages.pages
-        for number, footer in self._footed:
-            self._code = []
-            footer(self, number, len(pages))
-            page, code = pages[number - 1], "\n".join(self._code) + "\n"
-            if page.Contents is None:  # not compressed: reportlab writes it as it is
-                page.stream += code
-            else:
-                page.Contents = PDFArray([page.Contents, Packed(code)])
-        self._code, self._footed = [], []
-        super().save()
-
-
-class Packed(PDFStream):
-    """A page's content compressed when the page is done, exactly as reportlab compresses
-    it when it writes the file (FlateDecode, zlib's default level; the Filter set says it
-    is done). Once written into the file it is let go: the file's bytes are its copy."""
-
-    def __init__(self, content: str):
-        super().__init__(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}),
-                         zlib.compress(content.encode("utf8")))
-
-    def format(self, document):
-        formatted = super().format(document)
-        self.content = b""
-        return formatted
 
 
 class BodyFrame(Frame):
