@@ -4,6 +4,9 @@ i18n.py's table, which reads them in, so that one table does not grow without en
 SCREENS: dict[str, tuple[str, str]] = {
     "ui.again": ("{at} {by} 已记过同样一条：真有第二次请再按回车；Esc 清空", "the same line was recorded at {at} by {by}: Enter again if it happened twice; Esc clears"),
     "ui.title": ("积分簿", "villagebook"),
+    "ui.printing": ("正在排版{what}：第 {page} 页…", "laying out the {what}: page {page}..."),
+    "ui.print_busy": ("上一份还在排版，请等它打完再打印", "the last printout is still being laid out: print again when it is done"),
+    "ui.print_failed": ("{what}没有打印出来：{why}", "the {what} was not printed: {why}"),
     "ui.k.record": ("记录", "Record"),
     "ui.k.residents": ("村民", "Residents"),
     "ui.k.sheet": ("月表", "Sheet"),

@@ -298,14 +298,56 @@ class TestPrintAction:
         month = TODAY.strftime("%Y-%m")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f4", "ctrl+p")
-            await pilot.pause()
+            await app.workers.wait_for_complete()
             await pilot.press("f3", "ctrl+p")
+            await app.workers.wait_for_complete()
             await pilot.pause()
+            said = [n.message for n in app._notifications]
         printed = sorted(p.name for p in (tmp_path / "prints").iterdir())
         assert printed == [f"board-{month}.pdf", f"sheet-{month}.pdf"]
+        assert any(m.startswith("已生成 月度汇总表") for m in said), said
         actions = [r[0] for r in book.query("SELECT action FROM audit WHERE action LIKE"
                                             " 'print.%' ORDER BY seq")]
         assert actions == ["print.board", "print.sheet"]
+
+    async def test_the_screen_answers_keys_while_a_print_is_laid_out(self, app, book,
+                                                                     tmp_path, monkeypatch):
+        """A township's board takes ten seconds: the print runs aside, its header says
+        how far it is, a second print waits its turn, and nothing is printed twice."""
+        import threading
+
+        from reports import publish
+        from reports.canvas import PROGRESS
+
+        monkeypatch.setenv("VILLAGEBOOK_PRINT_DIR", str(tmp_path / "prints"))
+        seed(book)
+        held, real = threading.Event(), publish.publish
+
+        def slow(*args, **kwargs):
+            PROGRESS.get()(7)  # as the canvas tells each page
+            held.wait(20)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(publish, "publish", slow)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f4", "ctrl+p")
+            await pilot.pause(0.4)
+            board = app.screen
+            assert board.sub_title.startswith("正在排版光荣榜")
+            await pilot.press("ctrl+p")  # again, while the first is laid out
+            await pilot.press("f3")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"  # the keys were answered
+            said = [n.message for n in app._notifications]
+            assert any("还在排版" in m for m in said), said
+            held.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert board.sub_title is None  # the header is the app's own again
+        printed = [p.name for p in (tmp_path / "prints").iterdir()]
+        assert printed == [f"board-{TODAY:%Y-%m}.pdf"]
+        assert [r[0] for r in book.query("SELECT action FROM audit WHERE action LIKE"
+                                         " 'print.%'")] == ["print.board"]
 
 
 class TestMonthCycle:
