@@ -119,6 +119,8 @@ SCREENS: dict[str, tuple[str, str]] = {
     "ui.catalogue_title": ("积分细则（只加分，不扣分）", "The rules (points are only ever added)"),
     "ui.retire_confirm": ("停用类别 {name}？以前的记录分数不变。", "Retire {name}? Past entries keep their points."),
     "ui.log_title": ("操作日志（只增不改）", "Audit log (append-only)"),
+    "ui.log_searching": ("搜索中：已查最新 {done} 行/共 {of} 行…", "searching: the newest {done} of {of} lines..."),
+    "ui.log_found": ("找到 {n} 行（最多显示 100 行）", "{n} lines found (at most 100 shown)"),
     "ui.residents_title": ("村民 {count} 人", "{count} residents"),
     "ui.residents_some": ("村民 {count} 人，显示前 {shown} 人，请输入搜索", "{count} residents, first {shown} shown: type to search"),
     "ui.resident_form": ("村民信息", "Resident"),

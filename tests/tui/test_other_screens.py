@@ -229,15 +229,61 @@ class TestLogScreen:
             assert text_of(app.screen.query_one("#log-detail")) == rows[0][2]  # whole
             await pilot.press("slash")
             await type_text(pilot, "马洪云")
+            await app.workers.wait_for_complete()  # a search runs aside (a township's log)
             await pilot.pause()
             rows = rows_of(app.screen.query_one("#log"))
             assert len(rows) == 2 and "给 马洪云 记 物品捐赠 3000 元 +30.00 分" in rows[0][2]
             assert "添加村民 马洪云" in rows[1][2]
+            title = text_of(app.screen.query_one("#log-title"))
+            assert title.endswith("找到 2 行（最多显示 100 行）")
             await pilot.press("ctrl+a", "ctrl+k")  # the search box cleared, then a word
             await type_text(pilot, "添加村民")
+            await app.workers.wait_for_complete()
             await pilot.pause()
             rows = rows_of(app.screen.query_one("#log"))
             assert rows and all("添加村民" in r[2] for r in rows)
+
+    async def test_a_search_runs_aside_span_by_span_and_the_screen_answers_keys(
+            self, app, book, monkeypatch):
+        """A township's log is 25 million lines: a search reads it newest first, a span
+        at a time, in a thread; keys are answered meanwhile, and a search typed over
+        never shows its lines."""
+        import threading
+
+        from villagebook import auditlog
+
+        seed(book)
+        monkeypatch.setattr(auditlog, "SPAN", 5)  # the seed's log is some 25 lines
+        held, real = threading.Event(), auditlog.recent
+
+        def slow(book, limit=20, search="", between=None):
+            if search == "添加":
+                held.wait(20)
+            return real(book, limit, search, between)
+
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f6", "slash")
+            await type_text(pilot, "杨秋云 添加信息员")  # the book's first lines only
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            rows = rows_of(app.screen.query_one("#log"))
+            assert len(rows) == 1 and "添加信息员 杨秋云" in rows[0][2], rows
+            said = text_of(app.screen.query_one("#log-title"))
+            assert said.endswith("找到 1 行（最多显示 100 行）")
+            monkeypatch.setattr(auditlog, "recent", slow)
+            await pilot.press("ctrl+a", "ctrl+k")
+            await type_text(pilot, "添加")  # held in its first span
+            await pilot.pause(0.4)
+            await pilot.press("backspace", "backspace")  # typed over: the newest lines
+            await pilot.press("f3")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"  # the keys were answered
+            held.set()
+            await app.workers.wait_for_complete()
+            await pilot.press("f6")
+            await pilot.pause()
+            rows = rows_of(app.screen.query_one("#log"))
+            assert len(rows) == len(real(book, 100)) and "给 马淑婷 记 表彰" in rows[0][2]
 
     async def test_a_papers_fingerprint_is_checked_from_the_log_screen(self, app, book):
         from villagebook import history

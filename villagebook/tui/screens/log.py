@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.worker import get_current_worker
 
 from villagebook import auditlog, logwords
 from villagebook.i18n import t
@@ -18,6 +22,7 @@ class LogScreen(BaseScreen):
     BINDINGS = [Binding("slash", "search", "ui.k.search"),
                 Binding("c", "verify_code", "ui.k.verify_code")]
     said: dict[str, str] = {}  # each shown line's sentence, by its number
+    searching = False  # the title says how a search went
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,17 +45,62 @@ class LogScreen(BaseScreen):
 
     @on(Input.Changed, "#log-search")
     def refresh_data(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        search = self.query_one("#log-search", Input).value
-        names = logwords.Names(self.book)
+        """The newest hundred lines at once; a search runs aside (search_aside)."""
+        self.query_one(DataTable).clear()
         self.said = {}
-        for line in auditlog.recent(self.book, 100, search):
-            self.said[str(line.seq)] = words = logwords.words(line, names)
-            table.add_row(str(line.seq), line.at[5:16].replace("T", " "), words,
-                          key=str(line.seq))
-        if not self.said:
-            self.query_one("#log-detail", Static).update("")
+        self.query_one("#log-detail", Static).update("")
+        search = self.query_one("#log-search", Input).value.strip()
+        if not search:
+            self.workers.cancel_group(self, "log-search")
+            if self.searching:  # the title said how a search went: not any more
+                self.query_one("#log-title", Label).update(t("ui.log_title"))
+                self.searching = False
+            self.show_lines("", said(self.book, auditlog.recent(self.book, 100)))
+            return
+        self.run_worker(partial(self.search_aside, search, self.book.path), thread=True,
+                        exclusive=True, group="log-search", exit_on_error=False)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen is shown: a search still reading the log stops (it is started
+        again when this screen comes back)."""
+        self.workers.cancel_group(self, "log-search")
+
+    def search_aside(self, search: str, path) -> None:
+        """A search newest first, a span of the log at a time (auditlog.search_back), in a
+        thread with its own connection: a township's log is 25 million lines, minutes to
+        read whole, and the screen answers keys meanwhile; each key typed starts the
+        search again and this one stops at its next span. The title says how far it is."""
+        from villagebook.book import Book
+
+        worker = get_current_worker()
+        time.sleep(0.15)  # typing on: the next key's search takes this one's place
+        with Book.open_readonly(path) as book:
+            names = logwords.Names(book)
+            for lines, low, newest in auditlog.search_back(book, search):
+                if worker.is_cancelled:
+                    return
+                title = t("ui.log_searching", done=newest - low + 1, of=newest)
+                self.app.call_from_thread(self.show_lines, search, said(book, lines, names),
+                                          title)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.searched, search)
+
+    def show_lines(self, search: str, rows: list[tuple[str, str, str]], title: str = ""):
+        if search != self.query_one("#log-search", Input).value.strip():
+            return  # a search that was typed over
+        if title:
+            self.query_one("#log-title", Label).update(f"{t('ui.log_title')} · {title}")
+            self.searching = True
+        table = self.query_one(DataTable)
+        for seq, at, words in rows:
+            self.said[seq] = words
+            table.add_row(seq, at, words, key=seq)
+
+    def searched(self, search: str) -> None:
+        if search == self.query_one("#log-search", Input).value.strip():
+            self.query_one("#log-title", Label).update(
+                f"{t('ui.log_title')} · {t('ui.log_found', n=len(self.said))}")
+            self.searching = True
 
     @on(DataTable.RowHighlighted, "#log")
     def show_whole_line(self, event: DataTable.RowHighlighted) -> None:
@@ -83,3 +133,11 @@ class LogScreen(BaseScreen):
 
         self.app.push_screen(AskReason(t("ui.code_title"), placeholder=t("ui.code_hint"),
                                        field="code"), answer)
+
+
+def said(book, lines, names=None) -> list[tuple[str, str, str]]:
+    """Each line as the table shows it: its number, when, and its sentence (read in the
+    thread that owns the book's connection)."""
+    names = names or logwords.Names(book)
+    return [(str(line.seq), line.at[5:16].replace("T", " "), logwords.words(line, names))
+            for line in lines]
