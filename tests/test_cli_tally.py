@@ -131,3 +131,19 @@ def test_the_log_reads_in_words_and_is_searched_in_them(run):
     assert "杨秋云 voided an entry of 马洪云 (Goods, +30.00 points): 记错了人" in english
     assert [line["action"] for line in run.json("--lang", "en", "log", "--search", "voided")] \
         == ["entry.void"]
+
+
+def test_a_search_of_the_log_read_span_by_span_finds_what_one_reading_finds(run, monkeypatch):
+    """A township's log is read a span at a time (its whole is minutes): the lines found,
+    newest first and up to the limit, are the same whatever the span."""
+    from villagebook import auditlog
+
+    for k in range(6):
+        run("record", "msj", "labour", str(k + 1), "--again")
+    run("record", "马洪云", "goods", "300")
+    whole = run.json("log", "--search", "马少军", "--limit", "4")
+    monkeypatch.setattr(auditlog, "SPAN", 3)  # the book's 20-some lines in eight spans
+    assert run.json("log", "--search", "马少军", "--limit", "4") == whole
+    oldest = run.json("log", "--search", "添加村民 马洪云")  # in the book's first span
+    assert [line["action"] for line in oldest] == ["residents.add"]
+    assert len(whole) == 4 and all("马少军" in line["words"] for line in whole)

@@ -7,7 +7,8 @@ from types import SimpleNamespace
 from reports import publish
 from reports.canvas import telling
 from villagebook import entries, people
-from villagebook.cli.printing import Progress
+from villagebook.cli.progress import Progress
+from villagebook.i18n import t
 
 
 class Terminal(io.StringIO):
@@ -36,7 +37,8 @@ def test_each_page_is_told_as_it_is_finished(book):
 
 def test_the_line_comes_after_a_second_a_few_times_a_second_and_goes_at_the_end():
     screen, clock = Terminal(), Clock()
-    progress = Progress("个人积分单", screen, clock)
+    progress = Progress(lambda page: t("print.progress", what="个人积分单", page=page), screen,
+                        clock)
     progress(1)
     clock.now += 0.9
     progress(40)
@@ -54,15 +56,15 @@ def test_the_line_comes_after_a_second_a_few_times_a_second_and_goes_at_the_end(
 
 
 def test_nothing_is_said_where_stderr_is_not_a_terminal(run, book, monkeypatch):
-    from villagebook.cli import printing
+    from villagebook.cli import progress as progress_module
 
     piped, clock = io.StringIO(), Clock()
-    progress = Progress("个人积分单", piped, clock)
+    progress = Progress(lambda page: f"第 {page} 页", piped, clock)
     clock.now += 5
     progress(300)
     progress.done()
     assert piped.getvalue() == ""
     ticks = iter(range(0, 10**6, 2))  # two seconds pass between any two looks at the clock
-    monkeypatch.setattr(printing, "time", SimpleNamespace(monotonic=lambda: next(ticks)))
+    monkeypatch.setattr(progress_module, "time", SimpleNamespace(monotonic=lambda: next(ticks)))
     result = run("print", "catalogue", "-o", str(book.path.parent / "c.pdf"))
     assert result.exit_code == 0 and "正在排版" not in result.output, result.output

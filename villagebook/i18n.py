@@ -251,6 +251,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "print.bad_period": ("期间只能是 month、year 或 all：{period}", "--period must be month, year or all: {period}"),
     "print.bad_group": ("分组只能是 corner 或 household：{group}", "--by must be corner or household: {group}"),
     "print.missing_glyph": ("字体里没有“{char}”（{name}），打印为 □，请手写补上", "the font has no glyph for {char} (in {name}); printed as □, please write it in by hand"),
+    "log.searching": ("正在搜索日志：已查最新 {done} 行/共 {of} 行…", "searching the log: the newest {done} of {of} lines..."),
     "print.progress": ("正在排版{what}：第 {page} 页…", "laying out the {what}: page {page}..."),
     "print.done": ("已生成 {what}：{path}（{pages} 页，SHA-256 {sha}）", "printed {what}: {path} ({pages} pages, SHA-256 {sha})"),
     "print.sent": ("已送往打印机 {printer}", "sent to the printer {printer}"),

@@ -64,13 +64,31 @@ def log(book, limit, search, fmt):
     """The audit log, newest first, in words: who did what, to whom, and why."""
     from villagebook import auditlog, logwords
 
-    lines = auditlog.recent(book, limit, search or "")
+    lines = _search(book, limit, search) if search else auditlog.recent(book, limit)
     names = logwords.Names(book)
     said = [logwords.words(a, names) for a in lines]
     table = [[a.seq, a.at[:16].replace("T", " "), words]
              for a, words in zip(lines, said, strict=True)]
     records = [{**vars(a), "words": words} for a, words in zip(lines, said, strict=True)]
     emit(["seq", "at", "what"], table, fmt, records, numeric={0})
+
+
+def _search(book, limit: int, search: str) -> list:
+    """The log searched newest first, a span at a time, saying how far it has read: a
+    township's whole log is minutes to read when few lines match."""
+    from villagebook import auditlog
+    from villagebook.cli.progress import Progress
+
+    lines, of = [], {"lines": 0}
+    progress = Progress(lambda done: t("log.searching", done=done, of=of["lines"]))
+    try:
+        for found, low, newest in auditlog.search_back(book, search, limit):
+            lines += found
+            of["lines"] = newest
+            progress(newest - low + 1)
+    finally:
+        progress.done()
+    return lines
 
 
 @click.command(cls=Command)

@@ -5,8 +5,6 @@ reportlab is imported only when a printout is made (by reports.publish), never a
 
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
 
 import click
@@ -14,9 +12,9 @@ import click
 from villagebook.cli.actors import actor_of
 from villagebook.cli.failures import Group
 from villagebook.cli.options import group_options, with_book
+from villagebook.cli.progress import Progress
 from villagebook.i18n import t
 from villagebook.quantities import parse_month
-from villagebook.texttable import cell_width
 
 
 @click.group("print", cls=Group)
@@ -41,42 +39,14 @@ def print_options(command):
     return with_book(command)
 
 
-class Progress:
-    """How far a long print is, on one line of a terminal's stderr, redrawn in place: a
-    township's slips take a minute, long enough to think the laptop has hung. Said only
-    after the first second, at most a few times a second, and wiped when the pages are
-    done; nothing at all where stderr is not a terminal (a pipe, a log, a test)."""
-
-    def __init__(self, what: str, stream=None, clock=None):
-        self.what, self.stream = what, stream or sys.stderr
-        self.clock = clock or time.monotonic
-        self.start = self.last = self.clock()
-        self.shown = 0  # the terminal cells of the line shown, if any
-
-    def __call__(self, page: int) -> None:
-        now = self.clock()
-        if (now - self.start < 1.0 or now - self.last < 0.25 or self.stream is None
-                or not self.stream.isatty()):
-            return
-        line = t("print.progress", what=self.what, page=page)
-        self.stream.write("\r" + line)
-        self.stream.flush()
-        self.last, self.shown = now, cell_width(line)
-
-    def done(self) -> None:
-        """The line wiped with spaces (an old Windows console knows no escape codes)."""
-        if self.shown:
-            self.stream.write("\r" + " " * self.shown + "\r")
-            self.stream.flush()
-
-
 def _publish(book, kind, month, output, send, printer, actor, **options) -> None:
     from reports import publish
     from reports.canvas import telling
 
     month = parse_month(month) if kind != "catalogue" else parse_month(None)
     out = output or Path(f"{kind}-{month}.pdf" if kind != "catalogue" else "catalogue.pdf")
-    progress = Progress(t(f"what.{kind}"))
+    what = t(f"what.{kind}")
+    progress = Progress(lambda page: t("print.progress", what=what, page=page))
     try:
         with telling(progress):
             done = publish.publish(book, kind, month, out, actor_of(book, actor), **options)
