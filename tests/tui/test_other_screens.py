@@ -356,6 +356,23 @@ class TestPrintAction:
                                             " 'print.%' ORDER BY seq")]
         assert actions == ["print.board", "print.sheet"]
 
+    async def test_a_print_that_cannot_be_written_says_why_and_the_next_one_prints(
+            self, app, book, tmp_path, monkeypatch):
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("a file where the print folder should be")
+        monkeypatch.setenv("VILLAGEBOOK_PRINT_DIR", str(blocked))
+        seed(book)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f4", "ctrl+p")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            errors = [n.message for n in app._notifications if n.severity == "error"]
+            assert len(errors) == 1 and "not-a-folder" in errors[0], errors
+            monkeypatch.setenv("VILLAGEBOOK_PRINT_DIR", str(tmp_path / "prints"))
+            await pilot.press("ctrl+p")
+            await app.workers.wait_for_complete()
+        assert [p.name for p in (tmp_path / "prints").iterdir()] == [f"board-{TODAY:%Y-%m}.pdf"]
+
     async def test_the_screen_answers_keys_while_a_print_is_laid_out(self, app, book,
                                                                      tmp_path, monkeypatch):
         """A township's board takes ten seconds: the print runs aside, its header says
