@@ -19,12 +19,17 @@ PROGRESS: ContextVar[Callable[[int], None] | None] = ContextVar("progress", defa
 
 
 @contextmanager
-def telling(progress: Callable[[int], None] | None):
-    token = PROGRESS.set(progress)
+def setting(var: ContextVar, value):
+    """var set to value for the time of a with block (a print's progress, its fingerprint)."""
+    token = var.set(value)
     try:
         yield
     finally:
-        PROGRESS.reset(token)
+        var.reset(token)
+
+
+def telling(progress: Callable[[int], None] | None):
+    return setting(PROGRESS, progress)
 
 
 class TotalLast(Canvas):

@@ -29,7 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from reports.canvas import TotalLast
+from reports.canvas import TotalLast, setting
 from reports.fonts import printable, register
 from villagebook.i18n import t
 
@@ -188,13 +188,8 @@ class VillageDoc(BaseDocTemplate):
 FINGERPRINT: ContextVar[str] = ContextVar("fingerprint", default="")
 
 
-@contextmanager
 def fingerprinted(text: str):
-    token = FINGERPRINT.set(text)
-    try:
-        yield
-    finally:
-        FINGERPRINT.reset(token)
+    return setting(FINGERPRINT, text)
 
 
 class LazyStory(list):
