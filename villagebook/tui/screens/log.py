@@ -55,7 +55,7 @@ class LogScreen(BaseScreen):
             if self.searching:  # the title said how a search went: not any more
                 self.query_one("#log-title", Label).update(t("ui.log_title"))
                 self.searching = False
-            self.show_lines("", said(self.book, auditlog.recent(self.book, 100)))
+            self.show_lines(said(self.book, auditlog.recent(self.book, 100)))
             return
         self.run_worker(partial(self.search_aside, search, self.book.path), thread=True,
                         exclusive=True, group="log-search", exit_on_error=False)
@@ -74,20 +74,23 @@ class LogScreen(BaseScreen):
 
         worker = get_current_worker()
         time.sleep(0.15)  # typing on: the next key's search takes this one's place
+        if worker.is_cancelled:
+            return
         with Book.open_readonly(path) as book:
             names = logwords.Names(book)
             for lines, low, newest in auditlog.search_back(book, search):
                 if worker.is_cancelled:
                     return
                 title = t("ui.log_searching", done=newest - low + 1, of=newest)
-                self.app.call_from_thread(self.show_lines, search, said(book, lines, names),
-                                          title)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.searched, search)
+                self.app.call_from_thread(self.show_lines, said(book, lines, names), title,
+                                          worker)
+        self.app.call_from_thread(self.searched, worker)
 
-    def show_lines(self, search: str, rows: list[tuple[str, str, str]], title: str = ""):
-        if search != self.query_one("#log-search", Input).value.strip():
-            return  # a search that was typed over
+    def show_lines(self, rows: list[tuple[str, str, str]], title: str = "", worker=None):
+        """Lines added to the table (here, in the screen's own thread: a search typed over
+        is cancelled here too, so its lines never arrive after the next one's)."""
+        if worker is not None and worker.is_cancelled:
+            return
         if title:
             self.query_one("#log-title", Label).update(f"{t('ui.log_title')} · {title}")
             self.searching = True
@@ -96,8 +99,8 @@ class LogScreen(BaseScreen):
             self.said[seq] = words
             table.add_row(seq, at, words, key=seq)
 
-    def searched(self, search: str) -> None:
-        if search == self.query_one("#log-search", Input).value.strip():
+    def searched(self, worker) -> None:
+        if not worker.is_cancelled:
             self.query_one("#log-title", Label).update(
                 f"{t('ui.log_title')} · {t('ui.log_found', n=len(self.said))}")
             self.searching = True
