@@ -9,7 +9,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
@@ -55,8 +54,7 @@ class TotalLast(Canvas):
         page = self._doc.Pages.pages[-1]
         if footer is not None:
             self._footed.append((len(self._doc.Pages.pages), footer))
-        if page.compression and not rl_config.useA85 and page.stream:
-            page.Contents, page.stream = Packed(page.stream), None
+        page.Contents, page.stream = Packed(page.stream), None  # always compressed
         if (told := PROGRESS.get()) is not None:
             told(len(self._doc.Pages.pages))
 
@@ -65,11 +63,8 @@ class TotalLast(Canvas):
         for number, footer in self._footed:
             self._code = []
             footer(self, number, len(pages))
-            page, code = pages[number - 1], "\n".join(self._code) + "\n"
-            if page.Contents is None:  # not compressed: reportlab writes it as it is
-                page.stream += code
-            else:
-                page.Contents = PDFArray([page.Contents, Packed(code)])
+            page = pages[number - 1]
+            page.Contents = PDFArray([page.Contents, Packed("\n".join(self._code) + "\n")])
         self._code, self._footed = [], []
         super().save()
 
