@@ -1,19 +1,24 @@
-"""Small flowables of the resident slips: the cut line, one-line headings, the table.
+"""Small flowables of the resident slips (the cut line, one-line headings, the table)
+and what a cell of a slip's table holds.
 
 Kept apart from reports/slips.py so that module stays about what a slip says; these are
 about drawing cheaply and safely (a heading that fits is drawn as strings, not wrapped as
-a Paragraph: a village prints 2,000 slips).
+a Paragraph; a cell that fits its column is a plain string, measured once per printout:
+a village prints 2,000 slips).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tables import CellStyle
 
 from reports.document import Styles, mm
 from reports.fonts import escape, printable, register, width
-from reports.tabletext import TextTable, text_out, typeset
+from reports.tabletext import MEMO_LIMIT, TextTable, text_out, typeset
 from villagebook.i18n import t
 
 CUT_GAP = 9 * mm  # room for the cut line between two slips
@@ -40,17 +45,23 @@ class CutLine(Flowable):
         return self.width, self.height
 
     def draw(self):
+        """From the document's one drawing of the line (a form XObject), placed: a
+        village's slips have 4,000 cut lines, each otherwise its dashes and words set."""
         if not self.height:
             return
-        c, y = self.canv, self.height / 2
-        c.saveState()
-        c.setDash(3, 3)
-        c.setStrokeGray(0.5)
-        c.line(-7 * mm, y, self.width + 7 * mm, y)
-        c.setFont(register(), self.size)
-        c.setFillGray(0.5)
-        c.drawRightString(self.width, y + 1 * mm, t("p.cut"))
-        c.restoreState()
+        c, name = self.canv, f"vbcut{round(self.width * 100)}_{round(self.size * 100)}"
+        if not c.hasForm(name):  # the first cut line of its width in this document
+            edge = 7 * mm
+            c.beginForm(name, -edge - 1, -1, self.width + edge + 1, self.size + 1 * mm + 2)
+            c.setDash(3, 3)
+            c.setStrokeGray(0.5)
+            c.line(-edge, 0, self.width + edge, 0)
+            c.setFont(register(), self.size)
+            c.setFillGray(0.5)
+            c.drawRightString(self.width, 1 * mm, t("p.cut"))
+            c.endForm()
+        c.translate(0, self.height / 2)  # inside the flowable's own saved state
+        c.doForm(name)
 
 
 class OneLine(Flowable):
@@ -89,6 +100,53 @@ def heading(runs: list[tuple[str, object]], room: float, gap: float):
     para = Paragraph(markup, runs[0][1])
     para.keepWithNext = 1
     return para
+
+
+@lru_cache(maxsize=4096)
+def measured(text: str, size: float) -> tuple[str, float]:
+    """What a cell prints and how wide: days, categories and gatherers repeat thousands
+    of times in a village's slips, so each is measured once."""
+    shown = printable(text)
+    return shown, width(shown, size)
+
+
+def cell(text: str, style, room: float, strike: bool = False):
+    """A cell's content: the plain string when it fits on one line (fast to lay out and
+    draw, thousands per printout), else a Paragraph that wraps."""
+    shown, wide = measured(str(text or ""), style.fontSize)
+    fits = wide <= room
+    if fits and not strike:
+        return shown
+    markup = f"<strike>{safe(text)}</strike>" if strike else safe(text)
+    if fits:  # one line: no room kept for a hanging bracket
+        style = ParagraphStyle("struck", parent=style, rightIndent=0)
+    return Paragraph(markup, style)
+
+
+class Cells:
+    """A printout's memo of the cells of its slips' tables that fit their columns."""
+
+    def __init__(self):
+        self.fits: dict[tuple, str | None] = {}  # (text, size, room): the string if it fits
+        self.units: dict[str, str] = {}
+
+    def unit(self, kind: str) -> str:
+        unit = self.units.get(kind)
+        if unit is None:
+            unit = self.units[kind] = t("unit." + kind)
+        return unit
+
+    def fitting(self, text: str, style, room: float):
+        """cell(text, style, room), the strings that fit remembered: a slip's days,
+        categories, figures and gatherers repeat all through a printout."""
+        key = (text, style.fontSize, room)
+        shown = self.fits.get(key, False)
+        if shown is False:
+            shown, wide = measured(str(text or ""), style.fontSize)
+            if len(self.fits) >= MEMO_LIMIT:
+                self.fits.clear()
+            shown = self.fits[key] = shown if wide <= room else None
+        return cell(text, style, room) if shown is None else shown
 
 
 def cell_row(style, color, pad: float, columns: int) -> list[CellStyle]:

@@ -7,15 +7,14 @@ the pagination: a short slip is kept whole (KeepTogether) and moves to the next 
 rather than being cut; a slip longer than a page starts on a fresh page and its table
 splits by row, repeating its column header, under a "name（续）" heading, and it always
 ends with the month's and the cumulative totals and what the resident may still do
-(object by a date that has not passed, or nothing: the month is final).
+(object by a date that has not passed, or nothing: the month is final). A slip of
+one-line strings that fits a page, nearly every slip, is drawn in one go where its parts
+would be (reports/slip_drawn.py).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from reports import shapes
@@ -23,7 +22,17 @@ from reports.document import GroupEnd, GroupStart, Page, Styles, mm
 from reports.document import render as render_story
 from reports.fonts import printable, width
 from reports.page import period_words
-from reports.slip_parts import CutLine, SlipTable, WholeSlip, cell_row, heading
+from reports.slip_drawn import DrawnSlip, plain
+from reports.slip_parts import (
+    Cells,
+    CutLine,
+    SlipTable,
+    WholeSlip,
+    cell,
+    cell_row,
+    heading,
+    measured,
+)
 from reports.slip_parts import safe as _text
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
@@ -71,27 +80,6 @@ def group_text(slip: Slip, styles: Styles, room: float) -> str:
     return name if name == slip.name else name + "…"
 
 
-@lru_cache(maxsize=4096)
-def _shown(text: str, size: float) -> tuple[str, float]:
-    """What a cell prints and how wide: days, categories and gatherers repeat thousands
-    of times in a village's slips, so each is measured once."""
-    shown = printable(text)
-    return shown, width(shown, size)
-
-
-def _cell(text: str, style, room: float, strike: bool = False):
-    """A cell's content: the plain string when it fits on one line (fast to lay out and
-    draw, thousands per printout), else a Paragraph that wraps."""
-    shown, wide = _shown(str(text or ""), style.fontSize)
-    fits = wide <= room
-    if fits and not strike:
-        return shown
-    markup = f"<strike>{_text(text)}</strike>" if strike else _text(text)
-    if fits:  # one line: no room kept for a hanging bracket
-        style = ParagraphStyle("struck", parent=style, rightIndent=0)
-    return Paragraph(markup, style)
-
-
 def _pieces(text: str, style) -> list[list]:
     """Rows under an entry, across the slip, holding a long text in pieces that always
     fit a page (a note, a void reason)."""
@@ -99,22 +87,25 @@ def _pieces(text: str, style) -> list[list]:
             for i in range(0, len(text), NOTE_PIECE)]
 
 
-def _entry_rows(data: SlipsData, entry, style, rooms: list[float]) -> list[list]:
+def _entry_rows(data: SlipsData, entry, kit: _Kit, rooms: list[float]) -> list[list]:
     """An entry's line; below it its void reason, and its note if that would take more
     than two lines of its column."""
+    style = kit.grey if entry.voided_at else kit.cell
     what = data.category_names.get(entry.category, entry.category)
     if entry.late:
         what = t("p.slip_late") + what
     elif data.posting.added_during_posting(entry):
         what = t("p.slip_added") + what
-    strike = bool(entry.voided_at)  # struck through: it does not count; the row below says why
     kind = data.category_kinds.get(entry.category)
-    quantity = f"{entry.quantity} {t('unit.' + kind)}" if kind else entry.quantity
+    quantity = f"{entry.quantity} {kit.unit(kind)}" if kind else entry.quantity
     values = (entry.day, what, quantity, fmt_points(entry.points_c))
-    row = [_cell(v, style, room, strike) for v, room in zip(values, rooms, strict=False)]
-    row.append(_cell(entry.recorded_by, style, rooms[4]))
-    long = _shown(entry.note or "", style.fontSize)[1] > 2 * (rooms[5] - style.rightIndent)
-    row.append("" if long else _cell(entry.note, style, rooms[5]))
+    if entry.voided_at:  # struck through: it does not count; the row below says why
+        row = [cell(v, style, room, True) for v, room in zip(values, rooms, strict=False)]
+    else:
+        row = [kit.fitting(v, style, room) for v, room in zip(values, rooms, strict=False)]
+    row.append(kit.fitting(entry.recorded_by, style, rooms[4]))
+    long = measured(entry.note or "", style.fontSize)[1] > 2 * (rooms[5] - style.rightIndent)
+    row.append("" if long else kit.fitting(entry.note, style, rooms[5]))
     rows = [row]
     if long:
         rows += _pieces(t("h.note") + "：" + entry.note, style)
@@ -123,17 +114,20 @@ def _entry_rows(data: SlipsData, entry, style, rooms: list[float]) -> list[list]
     return rows
 
 
-class _Kit:
+class _Kit(Cells):
     """What every slip's table is drawn with, made once per printout: the Paragraph
     styles of cells that wrap and the shared rows of cell styles (cell_row) of each kind
     of row: column heads, an entry, a voided entry, the totals and the state line."""
 
     def __init__(self, st: Styles):
+        super().__init__()
         self.cell, self.grey, self.small = st(TEXT), st(TEXT, color=GREY), st(SMALL, color=GREY)
         for style in (self.cell, self.grey, self.small):  # CJK wrapping lets a closing
             style.rightIndent = style.fontSize  # bracket hang past a full line: keep an em
         self.big, self.pad, n = st(13), st.size(2), len(COLUMNS)
         black = colors.black
+        self.title = st(SMALL, color=colors.Color(*shapes.RED))
+        self.name, self.place = st(NAME), st(TEXT + 1)
         self.rows = {"head": cell_row(self.small, GREY, self.pad, n),
                      "entry": cell_row(self.cell, black, self.pad, n),
                      "voided": cell_row(self.cell, GREY, self.pad, n),
@@ -153,17 +147,19 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
+def _cells(data: SlipsData, slip: Slip, kit: _Kit, room: float):
+    """A slip's table as rows of cells, each row's cell styles, the column widths and
+    the TableStyle commands (lines, spans, NOSPLIT)."""
     pad, small, looks = kit.pad, kit.small, kit.rows
     widths = [room * share for _, share in COLUMNS]
     rooms = [w - 2 * pad for w in widths]
     hairline = colors.Color(0.7, 0.7, 0.7)
-    rows = [[_cell(t(key), small, r) for (key, _), r in zip(COLUMNS, rooms, strict=True)]]
+    rows = [[cell(t(key), small, r) for (key, _), r in zip(COLUMNS, rooms, strict=True)]]
     cells = [looks["head"]]
     style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]
     ends = []  # the last row of each entry, with a hairline below it
     for entry in slip.entries:
-        lines = _entry_rows(data, entry, kit.grey if entry.voided_at else kit.cell, rooms)
+        lines = _entry_rows(data, entry, kit, rooms)
         first, end = len(rows), len(rows) + len(lines) - 1
         rows += lines
         cells += [looks["voided" if entry.voided_at else "entry"]] * len(lines)
@@ -178,29 +174,39 @@ def _table(data: SlipsData, slip: Slip, kit: _Kit, room: float) -> Table:
         style.append(("SPAN", (0, 1), (-1, 1)))
     totals = t("p.slip_totals", month=fmt_points(slip.month_c),
                total=fmt_points(slip.cumulative_c))
-    rows.append([_cell(totals, kit.big, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
-    rows.append([_cell(state_line(data), small, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
+    rows.append([cell(totals, kit.big, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
+    rows.append([cell(state_line(data), small, room - 2 * pad)] + [""] * (len(COLUMNS) - 1))
     cells += [looks["totals"], looks["state"]]
     last = len(rows) - 1
     style += [("LINEABOVE", (0, last - 1), (-1, last - 1), 0.8, colors.black),
               ("SPAN", (0, last - 1), (-1, last - 1)), ("SPAN", (0, last), (-1, last)),
               ("NOSPLIT", (0, last - 1), (-1, last))]  # the totals and what to do, together
+    return rows, cells, widths, style
+
+
+def _table(rows, cells, widths, style) -> Table:
     table = SlipTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", cellStyles=cells,
                       normalizedData=1)  # strings and Paragraphs already, never None
     table.setStyle(TableStyle(style))
     return table
 
 
-def _slip(data: SlipsData, slip: Slip, st: Styles, kit: _Kit, room: float) -> list:
+def _slip(data: SlipsData, slip: Slip, st: Styles, kit: _Kit, room: float,
+          page: float) -> list:
     title = t("p.slip_title", period=period_words(data.month), village=data.village)
     place = "　".join(v for v in (slip.household, slip.corner) if v)
     gap = st.size(3 * mm)
-    return [GroupStart(group_text(slip, st, room)),  # the group begins where its first
-            WholeSlip([heading([(title, st(SMALL, color=colors.Color(*shapes.RED)))],  # part
-                               room, gap),  # is drawn (reports/document.py), on this
-                       heading([(slip.name, st(NAME)), (place, st(TEXT + 1))], room, gap),
-                       _table(data, slip, kit, room)]),  # page or the next
-            GroupEnd()]
+    parts = [heading([(title, kit.title)], room, gap),
+             heading([(slip.name, kit.name), (place, kit.place)], room, gap)]
+    rows, cells, widths, style = _cells(data, slip, kit, room)
+    drawn = None
+    if plain(parts, rows, cells):  # nearly every slip: drawn in one go, if it fits a page
+        lines = [cmd for cmd in style if cmd[0] in ("LINEBELOW", "LINEABOVE")]
+        drawn = DrawnSlip(parts, rows, cells, widths, lines)
+    if drawn is None or drawn.height > page - 1:
+        drawn = WholeSlip(parts + [_table(rows, cells, widths, style)])  # wraps, splits
+    # the group begins where its first part is drawn (reports/document.py), on this page
+    return [GroupStart(group_text(slip, st, room)), drawn, GroupEnd()]  # or the next
 
 
 def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
@@ -214,7 +220,7 @@ def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
         for i, slip in enumerate(data.slips):
             if i:
                 yield CutLine(st)
-            yield from _slip(data, slip, st, kit, doc.width)
+            yield from _slip(data, slip, st, kit, doc.width, doc.height)
 
     note = f"{data.village}　{period_words(data.month)}"
     return render_story(story, paper, page=Page(note=note), title=t("what.slips"))

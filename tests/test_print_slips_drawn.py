@@ -1,0 +1,73 @@
+"""A plain slip drawn in one go (reports/slip_drawn.py) prints exactly what its parts
+(two headings and a Table, reports/slips.py) print: every string and every rule in the
+same place, on the same pages, at every size up to a page and past it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from test_print_slips import data, entry
+
+from reports import slip_drawn, slips
+from villagebook.slipsdata import Slip
+
+
+def drawing(pdf: bytes) -> list[list]:
+    """Each page's strings ("text", text, x, y, size) and rules ("rule", "", x0, y0, x1,
+    y1, width), placed on the page, in order of what and where (to the point)."""
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        marks, width, start = [], [1.0], [None]
+
+        def text(words, cm, tm, _font, size, marks=marks):
+            if words.strip():
+                x, y = cm[0] * tm[4] + cm[2] * tm[5] + cm[4], cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+                marks.append(("text", words.strip(), x, y, size))
+
+        def path(op, args, cm, _tm, marks=marks, width=width, start=start):
+            if op == b"w":
+                width[0] = float(args[0])
+            elif op in (b"m", b"l"):
+                x, y = float(args[0]), float(args[1])
+                point = (cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5])
+                if op == b"l":
+                    marks.append(("rule", "", *start[0], *point, width[0]))
+                start[0] = point
+
+        page.extract_text(visitor_text=text, visitor_operand_before=path)
+        pages.append(sorted(marks, key=lambda m: (m[:2], [round(v) for v in m[2:]])))
+    return pages
+
+
+def plain_slip(k: int, n: int) -> Slip:
+    found = [entry(i, late=int(i % 11 == 3)) for i in range(n)]
+    month = sum(e.points_c for e in found)
+    return Slip(f"村民{k:04d}", f"马家{k}户", "东片", found, month, month + 100 * k)
+
+
+@pytest.mark.parametrize("paper", ["A4", "A3"])
+def test_a_plain_slip_is_drawn_where_its_parts_would_draw_it(paper, monkeypatch):
+    """Slips of 0..44 entries (the longest run over an A4 page, so they are drawn by
+    their parts), then a slip with a voided entry (struck through: its parts)."""
+    voided = entry(1, voided_at="2026-11-30T10:00:00", voided_by="杨秋云", void_reason="重复")
+    d = data([plain_slip(k, k) for k in range(45)]
+             + [Slip("村民9999", "", "东片", [entry(0), voided], 100, 100)])
+    drawn = []
+    monkeypatch.setattr(slips, "DrawnSlip",
+                        lambda *args: drawn.append(slip_drawn.DrawnSlip(*args)) or drawn[-1])
+    together, pages = slips.render(d, paper)
+    assert 30 < len(drawn) < 45  # most slips drawn in one go; the longest and the voided not
+    monkeypatch.setattr(slips, "plain", lambda *args: False)
+    apart, pages_apart = slips.render(d, paper)
+    assert together != apart and pages == pages_apart
+    seen, expected = drawing(together), drawing(apart)
+    for number, (page, parts) in enumerate(zip(seen, expected, strict=True), 1):
+        assert len(page) == len(parts), f"page {number}"
+        for mark, part in zip(page, parts, strict=True):  # within a thousandth of a mm
+            assert mark[:2] == part[:2], f"page {number}"
+            assert mark[2:] == pytest.approx(part[2:], abs=0.003), f"page {number}: {mark[1]}"
+    flat = [mark for page in seen for mark in page]
+    assert sum(mark[0] == "rule" for mark in flat) > 45 * 3  # the rules are compared too
+    assert any(mark[1].startswith("村民0030") for mark in flat)
