@@ -199,14 +199,14 @@ def _slip(data: SlipsData, slip: Slip, st: Styles, kit: _Kit, room: float,
     parts = [heading([(title, kit.title)], room, gap),
              heading([(slip.name, kit.name), (place, kit.place)], room, gap)]
     rows, cells, widths, style = _cells(data, slip, kit, room)
-    drawn = None
     if plain(parts, rows, cells):  # nearly every slip: drawn in one go, if it fits a page
         lines = [cmd for cmd in style if cmd[0] in ("LINEBELOW", "LINEABOVE")]
         drawn = DrawnSlip(parts, rows, cells, widths, lines)
-    if drawn is None or drawn.height > page - 1:
-        drawn = WholeSlip(parts + [_table(rows, cells, widths, style)])  # wraps, splits
+        if drawn.height <= page - 1:  # on one page: never continued, so no group
+            return [drawn]
     # the group begins where its first part is drawn (reports/document.py), on this page
-    return [GroupStart(group_text(slip, st, room)), drawn, GroupEnd()]  # or the next
+    return [GroupStart(group_text(slip, st, room)),  # or the next
+            WholeSlip(parts + [_table(rows, cells, widths, style)]), GroupEnd()]
 
 
 def render(data: SlipsData, paper: str = "A4") -> tuple[bytes, int]:
