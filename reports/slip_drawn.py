@@ -52,7 +52,8 @@ class _Words:
     def __init__(self, canv):
         self.words = canv.beginText()
         self.moves = canv.__dict__.setdefault("_vb_moves", {})
-        self.memo = canv.__dict__.setdefault("_vb_drawn", {})
+        self.memo = canv.__dict__.setdefault("_vb_drawn", {})  # (font, subset): strings
+        self.kept = canv.__dict__.setdefault("_vb_drawn_kept", [0])  # strings in all
         self.font = self.color = self.at = self.strings = None
 
     def pen(self, font: tuple, color) -> None:
@@ -81,22 +82,22 @@ class _Words:
         self.at = (x, y)
         strings, subset = self.strings, words._curSubset
         if strings is None:
-            strings = self.strings = self._strings()
+            strings = self.strings = self.memo.setdefault((self.font, subset), {})
         done = strings.get(text)
         if done is None:
             wide = words._canvas.stringWidth(text, words._fontname, words._fontsize)
             words.textOut(text)
-            if len(strings) >= MEMO_LIMIT:
-                strings.clear()
+            self.kept[0] += 1
+            if self.kept[0] > MEMO_LIMIT:  # all fonts and subsets, as tabletext's memo
+                self.memo.clear()
+                self.kept[0] = 1
+                strings = self.strings = self.memo.setdefault((self.font, subset), {})
             done = strings[text] = (words._code[-1], words._curSubset, wide)
         else:
             words._code.append(done[0])
         if done[1] != subset:  # the string's characters went into another subset
             words._curSubset, self.strings = done[1], None
         return done[2]
-
-    def _strings(self) -> dict:
-        return self.memo.setdefault((self.font, self.words._curSubset), {})
 
 
 class DrawnSlip(Flowable):

@@ -5,12 +5,14 @@ same place, on the same pages, at every size up to a page and past it."""
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
 from test_print_slips import data, entry
 
-from reports import slip_drawn, slips
+from reports import slip_drawn, slip_parts, slips, tabletext
 from villagebook.slipsdata import Slip
 
 
@@ -71,3 +73,21 @@ def test_a_plain_slip_is_drawn_where_its_parts_would_draw_it(paper, monkeypatch)
     flat = [mark for page in seen for mark in page]
     assert sum(mark[0] == "rule" for mark in flat) > 45 * 3  # the rules are compared too
     assert any(mark[1].startswith("村民0030") for mark in flat)
+
+
+def test_a_full_memo_starts_again_and_draws_the_same(monkeypatch):
+    """A township's strings overflow the memo of strings already set (it starts again,
+    to keep the memory down); what is drawn after that is what a roomy memo draws."""
+    hanzi = [chr(c) for c in range(0x5300, 0x5600)]  # 768 characters: three font subsets
+    slip_list = []
+    for k in range(60):  # every name new; notes in the later subsets, again and again
+        s = plain_slip(k, k % 9)
+        notes = [e._replace(note=hanzi[700 + (k + i) % 50]) for i, e in enumerate(s.entries)]
+        slip_list.append(replace(s, name="".join(hanzi[k * 12:(k + 1) * 12]), entries=notes))
+    d = data(slip_list)
+    roomy, _ = slips.render(d)
+    assert len(re.findall(rb"/BaseFont /\w+\+", roomy)) >= 3  # a subset of the font each
+    for module in (slip_drawn, slip_parts, tabletext):
+        monkeypatch.setattr(module, "MEMO_LIMIT", 7)
+    tight, _ = slips.render(d)
+    assert drawing(tight) == drawing(roomy)
