@@ -24,7 +24,7 @@ def problem(message_key: str, /, **values) -> Problem:
     return Problem(message_key, tuple(values.items()))
 
 
-def check(book, full: bool = False) -> list[Problem]:
+def check(book, full: bool = False, told=None) -> list[Problem]:
     """Everything that can be known from the file: SQLite's own check (quick_check, or
     the slower integrity_check with full), the principles, the seals, and the replay of
     the chained log against the tables and the schema's guards (replay.py).
@@ -33,15 +33,22 @@ def check(book, full: bool = False) -> list[Problem]:
     process of their own, while this one recomputes the chain's hashes: the two cores of a
     village laptop. (A thread would share Python's lock, which the chain takes and gives
     back at each of a million lines: both would run a third slower.) A small book is
-    checked in this process, where starting another would cost more than it saves."""
+    checked in this process, where starting another would cost more than it saves.
+
+    told(step, done, of), if given, hears which step is under way ("chain", with the
+    lines done of the log's; "tables"; "file", SQLite's own check and the entries) for a
+    line on the terminal: a township's check takes minutes."""
+    tell = told or (lambda step, done=0, of=0: None)
     small = book.one("SELECT COUNT(*) FROM (SELECT 1 FROM audit LIMIT ?)",
                      (PARALLEL_FROM,))[0] < PARALLEL_FROM
     heavy = None if small else _start_elsewhere(book.path, full)
     chain = _safely(replay.guard_problems, book, problem) + _safely(
-        replay.chain_problems, book, problem)
+        replay.chain_problems, book, problem, lambda done, of: tell("chain", done, of))
+    tell("tables")
     tables = _safely(replay.table_problems, book, problem)
     principles = _safely(_principles, book)
     rollups = _safely(rollup.problems, book, rollup.MONTHS)
+    tell("file")
     integrity, entries, seals, above = _finish_elsewhere(heavy, book, full)
     rollups += above
     if entries:  # entries changed behind the book's back: named above, the roll-up with them

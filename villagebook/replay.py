@@ -22,14 +22,19 @@ from villagebook import history
 from villagebook.history import GENESIS, LINE_SQL, TABLES, row_sql
 
 MOST = 20  # problems of one kind named one by one; past that, counted
+TELL_EVERY = 65_536  # chained lines between two reports of how far the chain is
 _ENTRY_ACTIONS = ("entry.record", "entry.void", "history.adopt")
 _VOID_COLUMNS = ("voided_at", "voided_by", "void_reason")
 
 
-def chain_problems(book, problem) -> list:
-    """Recompute every hash; name the first line of each break, and a cut tail."""
+def chain_problems(book, problem, told=None) -> list:
+    """Recompute every hash; name the first line of each break, and a cut tail. told(n,
+    last), if given, hears every TELL_EVERY lines how far the chain is (a township's 25
+    million lines take minutes)."""
     found, previous, started, expected_seq, previous_seq = [], GENESIS, False, None, 0
     sha256 = hashlib.sha256
+    last = (book.one("SELECT MAX(seq) FROM audit")[0] or 0) if told else 0
+    read = 0
     # the line as SQLite stores it (UTF-8), after the newline that follows the last hash:
     # bytes straight from SQLite, a million times, with nothing decoded and encoded again
     for seq, action, line, digest in book.conn.execute(
@@ -57,6 +62,9 @@ def chain_problems(book, problem) -> list:
         previous, expected_seq, previous_seq = digest, seq + 1, seq
         if len(found) > MOST:
             break
+        read += 1
+        if told and not read % TELL_EVERY:
+            told(seq, last)
     counter = book.one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")
     last = book.one("SELECT MAX(seq) FROM audit")[0] or 0
     if counter and counter[0] > last:

@@ -24,8 +24,13 @@ def check_cmd(book, full, backup_path):
     """Check the book: the file, the guards, the chained log replayed against the tables,
     the seals; with --against, that its history extends a backup's unchanged."""
     from villagebook.check import check
+    from villagebook.cli.progress import Steps
 
-    problems = [str(p) for p in check(book, full=full)]
+    progress = Steps("check.progress")  # on a terminal, after a second: a township's
+    try:  # check takes minutes
+        problems = [str(p) for p in check(book, full=full, told=progress.tell)]
+    finally:
+        progress.done()
     if backup_path is not None:
         verdict = _against(book, backup_path)
         if verdict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import time
 
+from villagebook.i18n import t
 from villagebook.texttable import cell_width
 
 
@@ -22,18 +23,36 @@ class Progress:
         self.start = self.last = self.clock()
         self.shown = 0  # the terminal cells of the line shown, if any
 
-    def __call__(self, n: int) -> None:
+    def __call__(self, n: int, changed: bool = False) -> None:
+        """n done; changed: a new step, said at once however soon after the last line."""
         now = self.clock()
-        if (now - self.start < 1.0 or now - self.last < 0.25 or self.stream is None
-                or not self.stream.isatty()):
+        if (now - self.start < 1.0 or (now - self.last < 0.25 and not changed)
+                or self.stream is None or not self.stream.isatty()):
             return
         line = self.line_for(n)
-        self.stream.write("\r" + line)
+        wide = cell_width(line)
+        self.stream.write("\r" + line + " " * (self.shown - wide))  # a longer line's end
         self.stream.flush()
-        self.last, self.shown = now, cell_width(line)
+        self.last, self.shown = now, max(wide, self.shown)
 
     def done(self) -> None:
         """The line wiped with spaces (an old Windows console knows no escape codes)."""
         if self.shown:
             self.stream.write("\r" + " " * self.shown + "\r")
             self.stream.flush()
+
+
+class Steps(Progress):
+    """How far a job of several steps is: each step its own line, `{prefix}.{step}` with
+    the step's done and of (check: the chain line by line, then the tables, then the
+    file)."""
+
+    def __init__(self, prefix: str, stream=None, clock=None):
+        self.prefix, self.step, self.values = prefix, None, {}
+        super().__init__(lambda _n: t(f"{self.prefix}.{self.step}", **self.values), stream,
+                         clock)
+
+    def tell(self, step: str, done: int = 0, of: int = 0) -> None:
+        changed = step != self.step
+        self.step, self.values = step, {"done": done, "of": of}
+        self(done, changed)
