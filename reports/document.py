@@ -66,7 +66,11 @@ class Styles:
 
 class Marker(Flowable):
     """A flowable that takes no space and draws nothing, not even the save, move and
-    restore of the graphics state every flowable is drawn inside (two a slip)."""
+    restore of the graphics state every flowable is drawn inside (two a slip). It is
+    placed even on a page filled to its last point (_ZEROSIZE: a frame refuses anything
+    else there), so a group that ends at a page's foot ends on that page."""
+
+    _ZEROSIZE = True
 
     def wrap(self, available_width, available_height):
         return 0, 0

@@ -21,11 +21,19 @@ from reports.tabletext import MEMO_LIMIT
 ROUND = 1  # the line cap and join Table draws its lines with (TableStyle's default)
 
 
-def plain(parts: list, rows: list[list], looks: list[list]) -> bool:
+DRAWN = {"LINEBELOW", "LINEABOVE"}  # the table's commands drawn here, across its width
+UNSEEN = {"SPAN", "NOSPLIT"}  # and those that change nothing a one-page slip of strings shows
+
+
+def plain(parts: list, rows: list[list], looks: list[list], commands: list[tuple]) -> bool:
     """Whether a slip's parts and cells can be drawn here: headings on one line, every
-    cell a left, top-aligned string of one line, a row's cells in one style."""
+    cell a left, top-aligned string of one line, a row's cells in one style, and the
+    table's commands only rules across its whole width, spans and NOSPLIT."""
     if not all(isinstance(part, OneLine) for part in parts):
         return False
+    for op, (first, _), (last, _), *_ in commands:
+        if op not in UNSEEN and (op not in DRAWN or (first, last) != (0, -1)):
+            return False
     for row in rows:
         for value in row:
             if value.__class__ is not str or "\n" in value:
@@ -76,6 +84,8 @@ class _Words:
             move = (x - at[0], y - at[1])
             op = self.moves.get(move)
             if op is None:
+                if len(self.moves) >= MEMO_LIMIT:  # (a few dozen in a village's slips)
+                    self.moves.clear()
                 op = self.moves[move] = f"{fp_str(*move)} Td"
             words._code.append(op)
             words._x0 = words._y0 = None  # not read: every string is placed by a move
@@ -159,7 +169,8 @@ class DrawnSlip(Flowable):
                                          style.color, style.leftPadding,
                                          style.topPadding + style.fontsize)
             words.pen(pen[0], pen[1])
-            y = top - pen[3]  # as TextTable places a left, top-aligned string
+            words.at = None  # each row's first string placed where it is (Tm), as
+            y = top - pen[3]  # TextTable does: rounded moves would add up down a slip
             for value, x in zip(row, self.columns, strict=False):
                 if value:
                     words.put(x + pen[2], y, value)

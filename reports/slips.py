@@ -22,7 +22,7 @@ from reports.document import GroupEnd, GroupStart, Page, Styles, mm
 from reports.document import render as render_story
 from reports.fonts import printable, width
 from reports.page import period_words
-from reports.slip_drawn import DrawnSlip, plain
+from reports.slip_drawn import DRAWN, DrawnSlip, plain
 from reports.slip_parts import (
     Cells,
     CutLine,
@@ -199,8 +199,8 @@ def _slip(data: SlipsData, slip: Slip, st: Styles, kit: _Kit, room: float,
     parts = [heading([(title, kit.title)], room, gap),
              heading([(slip.name, kit.name), (place, kit.place)], room, gap)]
     rows, cells, widths, style = _cells(data, slip, kit, room)
-    if plain(parts, rows, cells):  # nearly every slip: drawn in one go, if it fits a page
-        lines = [cmd for cmd in style if cmd[0] in ("LINEBELOW", "LINEABOVE")]
+    if plain(parts, rows, cells, style):  # nearly every slip: drawn in one go, if it fits
+        lines = [cmd for cmd in style if cmd[0] in DRAWN]  # a page
         drawn = DrawnSlip(parts, rows, cells, widths, lines)
         if drawn.height <= page - 1:  # on one page: never continued, so no group
             return [drawn]

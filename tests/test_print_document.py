@@ -7,9 +7,9 @@ import io
 
 import pypdf
 import pytest
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
-from reports.document import GroupStart, Page, Styles, render
+from reports.document import GroupEnd, GroupStart, Page, Styles, render
 
 
 def corner_after(rows_before: int):
@@ -37,6 +37,20 @@ def test_continued_only_on_pages_that_continue_a_group(rows_before):
         continues = body[0].startswith("西片 马")  # the page opens inside the group
         assert ("西片（续）" in lines) == continues, (number, body[:2])
     assert "光荣榜" in texts[0].split("\n")
+
+
+@pytest.mark.parametrize("gap", [0, 0.5, 2])
+def test_a_group_that_ends_at_the_foot_of_a_full_page_is_not_continued(gap):
+    """A group filling its page to the last point (or nearly) ends there: the next page,
+    which begins something else, is not headed "甲（续）"."""
+    def story(doc):
+        return [GroupStart("甲"), Spacer(10, doc.height - gap), GroupEnd(),
+                Paragraph("下一个", Styles("A4")(10)), Spacer(10, doc.height)]
+
+    pdf, pages = render(story)
+    texts = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert pages >= 2 and "下一个" in texts[1]
+    assert not any("甲（续）" in text for text in texts)
 
 
 def test_a_story_that_yields_is_made_as_it_is_drawn_and_printed_whole(monkeypatch):
