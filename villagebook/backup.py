@@ -29,6 +29,7 @@ KEEP_MANUAL = 10
 PREFIX = "villagebook-"
 INLINE_BYTES = 64 * 2**20  # a book this small is copied at once; a bigger one aside
 PACKED_SHARE = 0.5  # gzip -1 makes a book at most about this share of its size
+STEP_PAGES = 4096  # pages copied between two reports of how far a copy is (16 MB)
 FAILED = "-daily.failed.part"  # the day's copy made aside did not succeed: why, to be said
 
 
@@ -47,9 +48,11 @@ def book_folder(book) -> Path:
     return default_folder() / (row[0][:12] if row else "book")
 
 
-def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
+def backup(book, folder: Path | None = None, reason: str = "manual", told=None) -> Path:
     """Write a consistent copy named with the date, time and reason; in the default folder
-    an automatic one is compressed, and the folder is pruned by the plan."""
+    an automatic one is compressed, and the folder is pruned by the plan. told(done,
+    total), if given, hears how many of the book's pages are copied (a big book to a USB
+    stick takes minutes)."""
     target_folder = Path(folder) if folder else book_folder(book)
     packed = folder is None and reason != "manual"
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -59,11 +62,7 @@ def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
         _room_for(book, target_folder, packed)
-        copy = sqlite3.connect(plain)
-        try:
-            book.conn.backup(copy)
-        finally:
-            copy.close()
+        _copy(book, plain, told)
         if packed:
             with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
                 shutil.copyfileobj(raw, out, 2**20)
@@ -76,6 +75,27 @@ def backup(book, folder: Path | None = None, reason: str = "manual") -> Path:
     if folder is None:
         prune(target_folder)
     return target
+
+
+def _copy(book, plain: Path, told) -> None:
+    """SQLite's backup API into plain: at once, or STEP_PAGES at a time, telling how far,
+    inside one read transaction of the book, so that the copy stays the book as it was
+    when it began (a write by another connection between two steps would otherwise
+    start it again: on a busy day, a big book's copy might never end)."""
+    copy = sqlite3.connect(plain)
+    try:
+        if told is None:
+            book.conn.backup(copy)
+            return
+        book.conn.execute("BEGIN")
+        try:
+            book.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchall()  # the snapshot
+            book.conn.backup(copy, pages=STEP_PAGES,
+                             progress=lambda _status, left, total: told(total - left, total))
+        finally:
+            book.conn.execute("COMMIT")
+    finally:
+        copy.close()
 
 
 def _room_for(book, folder: Path, packed: bool) -> None:

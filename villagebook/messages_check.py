@@ -18,6 +18,7 @@ TRUST: dict[str, tuple[str, str]] = {
     "verify.code_older": ("积分簿比这张纸还旧：纸上是第 {seq} 行，积分簿只到第 {head} 行（被退回过）", "the book is older than this paper: the paper names line {seq}, the book only reaches line {head} (it was rolled back)"),
     "verify.code_unknown": ("积分簿的日志里没有指纹 {code}：不是这本积分簿，或历史被改过；请给出纸上的行号（--line）", "no line of this book's log has fingerprint {code}: another book, or a changed history; give the line printed beside it (--line)"),
     "backup.failed": ("备份失败 {path}：{why}", "backup failed {path}: {why}"),
+    "backup.progress": ("正在备份：已复制 {percent}%…", "backing up: {percent}% copied..."),
     "backup.done": ("已备份到 {path}", "backed up to {path}"),
     "backup.no_room": ("{folder} 所在的磁盘只剩 {free}，备份要 {need}，没有备份。请删掉不用的文件，或用 villagebook backup 备份到 U 盘", "the disk of {folder} has {free} free and the copy needs {need}: no backup made. Free some space, or back up to a USB stick with villagebook backup"),
     "backup.warn": ("提示：今日自动备份没有成功：{why}", "note: today's automatic backup failed: {why}"),

@@ -61,8 +61,15 @@ def backup_cmd(book, folder):
     """Write a consistent copy of the book (to FOLDER, e.g. a USB stick; copy the book with
     this, never by hand: a copy without its -wal file can lose the newest entries)."""
     from villagebook import backup
+    from villagebook.cli.progress import Progress
 
-    click.echo(t("backup.done", path=backup.backup(book, folder)))
+    progress = Progress(lambda percent: t("backup.progress", percent=percent))
+    try:  # on a terminal, after a second: a big book to a USB stick takes minutes
+        made = backup.backup(book, folder, told=lambda done, total: progress(
+            done * 100 // max(total, 1)))
+    finally:
+        progress.done()
+    click.echo(t("backup.done", path=made))
 
 
 @click.command(cls=Command)

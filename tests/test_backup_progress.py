@@ -1,0 +1,44 @@
+"""A big book's copy to a USB stick takes minutes: `backup` says how far it is on a
+terminal, and a copy made step by step is still the book as it was when the copy began,
+though a gatherer records an entry meanwhile (SQLite would otherwise start it again)."""
+
+from test_print_progress import Clock, Terminal
+
+from villagebook import backup, check, entries, people
+from villagebook.book import Book
+from villagebook.cli.progress import Progress
+from villagebook.i18n import t
+
+
+def test_a_copy_told_step_by_step_is_the_book_as_it_began(book, tmp_path, monkeypatch):
+    monkeypatch.setattr(backup, "STEP_PAGES", 2)
+    count = "SELECT COUNT(*) FROM entries"
+    before = book.one(count)[0]
+    told = []
+    with Book.open(book.path) as gatherer:
+
+        def tell(done, total):
+            told.append((done, total))
+            if len(told) == 2:  # between two steps, another connection writes
+                entries.record(gatherer, people.find_resident(gatherer, "马少军"), "labour",
+                               "2", "杨秋云", again=True)
+
+        made = backup.backup(book, tmp_path / "usb", told=tell)
+    total = told[-1][1]
+    assert total > 6 and told[-1] == (total, total)
+    assert [done for done, _ in told] == sorted({done for done, _ in told})  # never again
+    assert book.one(count)[0] == before + 1
+    with Book.open_readonly(made) as copy:
+        assert copy.one(count)[0] == before and check.check(copy) == []
+
+
+def test_the_command_says_how_far_on_a_terminal_only(run, book, tmp_path):
+    screen, clock = Terminal(), Clock()
+    progress = Progress(lambda percent: t("backup.progress", percent=percent), screen, clock)
+    clock.now += 2
+    progress(37)
+    progress.done()
+    assert screen.getvalue().startswith("\r正在备份：已复制 37%…")
+    result = run("backup", str(tmp_path / "usb"))  # not a terminal: the result alone
+    assert result.exit_code == 0 and "正在备份" not in result.output
+    assert result.output.startswith("已备份到") and len(list((tmp_path / "usb").iterdir())) == 1
