@@ -38,12 +38,12 @@ def check(book, full: bool = False, told=None) -> list[Problem]:
     told(step, done, of), if given, hears which step is under way ("chain", with the
     lines done of the log's; "tables"; "file", SQLite's own check and the entries) for a
     line on the terminal: a township's check takes minutes."""
-    tell = told or (lambda step, done=0, of=0: None)
+    tell = told or (lambda step: None)
     small = book.one("SELECT COUNT(*) FROM (SELECT 1 FROM audit LIMIT ?)",
                      (PARALLEL_FROM,))[0] < PARALLEL_FROM
     heavy = None if small else _start_elsewhere(book.path, full)
     chain = _safely(replay.guard_problems, book, problem) + _safely(
-        replay.chain_problems, book, problem, lambda done, of: tell("chain", done, of))
+        replay.chain_problems, book, problem, told and (lambda done, of: told("chain", done, of)))
     tell("tables")
     tables = _safely(replay.table_problems, book, problem)
     principles = _safely(_principles, book)

@@ -33,7 +33,7 @@ def chain_problems(book, problem, told=None) -> list:
     million lines take minutes)."""
     found, previous, started, expected_seq, previous_seq = [], GENESIS, False, None, 0
     sha256 = hashlib.sha256
-    last = (book.one("SELECT MAX(seq) FROM audit")[0] or 0) if told else 0
+    newest = (book.one("SELECT MAX(seq) FROM audit")[0] or 0) if told else 0
     read = 0
     # the line as SQLite stores it (UTF-8), after the newline that follows the last hash:
     # bytes straight from SQLite, a million times, with nothing decoded and encoded again
@@ -64,7 +64,7 @@ def chain_problems(book, problem, told=None) -> list:
             break
         read += 1
         if told and not read % TELL_EVERY:
-            told(seq, last)
+            told(seq, newest)
     counter = book.one("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")
     last = book.one("SELECT MAX(seq) FROM audit")[0] or 0
     if counter and counter[0] > last:
