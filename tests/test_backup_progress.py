@@ -1,10 +1,12 @@
-"""A big book's copy to a USB stick takes minutes: `backup` says how far it is on a
-terminal, and a copy made step by step is still the book as it was when the copy began,
-though a gatherer records an entry meanwhile (SQLite would otherwise start it again)."""
+"""A big book's copy to a USB stick takes minutes: `backup` and `restore` say how far
+they are on a terminal; a copy made step by step is still the book as it was when the
+copy began, though a gatherer records an entry meanwhile (SQLite would otherwise start it
+again); a restore told step by step restores the same."""
 
+import pytest
 from test_print_progress import Clock, Terminal
 
-from villagebook import backup, check, entries, people
+from villagebook import backup, check, entries, people, restore
 from villagebook.book import Book
 from villagebook.cli.progress import Progress
 from villagebook.i18n import t
@@ -42,3 +44,21 @@ def test_the_command_says_how_far_on_a_terminal_only(run, book, tmp_path):
     result = run("backup", str(tmp_path / "usb"))  # not a terminal: the result alone
     assert result.exit_code == 0 and "正在备份" not in result.output
     assert result.output.startswith("已备份到") and len(list((tmp_path / "usb").iterdir())) == 1
+
+
+@pytest.mark.parametrize("reason", ["post", "manual"])  # a gzip copy, a plain one
+def test_a_restore_tells_each_step_and_restores_the_same(book, db_path, monkeypatch, reason):
+    monkeypatch.setattr(restore, "CHUNK", 4096)
+    monkeypatch.setattr(restore, "STEP_PAGES", 2)
+    entries.record(book, people.find_resident(book, "马少军"), "labour", "2", "杨秋云")
+    kept = backup.backup(book, reason=reason)
+    entries.record(book, people.find_resident(book, "马洪云"), "labour", "3", "杨秋云")
+    told = []
+    restore.restore(kept, db_path, "村委会", lambda step, done=0: told.append((step, done)))
+    steps = list(dict.fromkeys(step for step, _ in told))
+    assert steps == ["read", "check", "aside", "swap"]
+    for step in ("read", "aside"):
+        shares = [done for s, done in told if s == step]
+        assert len(shares) > 3 and shares == sorted(shares) and shares[-1] == 100, step
+    assert [e.resident_name for e in entries.entries_of(book)] == ["马少军"]
+    assert check.check(book) == []

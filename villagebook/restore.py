@@ -17,6 +17,7 @@ import gzip
 import shutil
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ from datetime import datetime
 from pathlib import Path
 
 from villagebook.errors import BookError
+
+CHUNK = 2**20  # bytes of a backup read at a time
+STEP_PAGES = 4096  # pages of the book copied aside between two reports of how far
 
 PARENTS_FIRST = ("settings", "gatherers", "categories", "residents", "resident_keys",
                  "months", "entries", "objections", "audit")
@@ -36,12 +40,16 @@ class Restored:
     restored: str  # the backup's own fingerprint
 
 
-def restore(source: Path, book_path: Path, actor: str | None = None) -> Restored:
+def restore(source: Path, book_path: Path, actor: str | None = None, told=None) -> Restored:
+    """told(step, done), if given, hears which step is under way ("read", with the share
+    of the backup read in percent; "check"; "aside", percent; "swap"): a big book's
+    restore takes minutes."""
     from villagebook import history
     from villagebook.book import Book
 
     source, book_path = Path(source), Path(book_path)
-    with checked_copy(source) as candidate:
+    tell = told or (lambda step, done=0: None)
+    with checked_copy(source, tell) as candidate:
         with Book.open_readonly(candidate) as copy:
             restored = history.head(copy)
         aside = book_path.with_name(
@@ -51,34 +59,43 @@ def restore(source: Path, book_path: Path, actor: str | None = None) -> Restored
         except BookError:
             current = None
         if current is None:
+            tell("aside")
             return _over_a_damaged_book(candidate, book_path, aside, restored, actor, source)
         with current:
-            replaced = _replace_tables(current, candidate, aside, source, restored, actor)
+            replaced = _replace_tables(current, candidate, aside, source, restored, actor,
+                                       tell)
     return Restored(aside, replaced, restored.code)
 
 
 @contextmanager
-def checked_copy(source: Path) -> Iterator[Path]:
+def checked_copy(source: Path, told=None) -> Iterator[Path]:
     """The backup as a sound, current book in a scratch file (unpacked, migrated), for
     the time of the with-block: restore, `check --against` and the restore's PIN use it."""
     with tempfile.TemporaryDirectory() as scratch:
-        yield _checked(Path(source), Path(scratch))
+        yield _checked(Path(source), Path(scratch), told or (lambda step, done=0: None))
 
 
-def _checked(source: Path, scratch: Path) -> Path:
+def _read(source: Path, plain: Path, tell) -> None:
+    """The backup's bytes into plain (unpacked if gzip), telling the share read."""
+    total = max(source.stat().st_size, 1)
+    with open(source, "rb") as raw, open(plain, "wb") as out:
+        reader = gzip.GzipFile(fileobj=raw) if source.name.endswith(".gz") else raw
+        while chunk := reader.read(CHUNK):
+            out.write(chunk)
+            tell("read", raw.tell() * 100 // total)
+
+
+def _checked(source: Path, scratch: Path, tell) -> Path:
     from villagebook.book import Book
 
     if not source.is_file():
         raise BookError("book.missing", path=source)
     plain = scratch / "candidate.db"
     try:
-        if source.name.endswith(".gz"):
-            with gzip.open(source, "rb") as packed, open(plain, "wb") as out:
-                shutil.copyfileobj(packed, out, 2**20)
-        else:
-            shutil.copyfile(source, plain)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        _read(source, plain, tell)
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise BookError("restore.bad", path=source, why=exc) from None
+    tell("check")
     with Book.open_readonly(plain) as candidate:
         problem = candidate.one("PRAGMA quick_check")[0]
     if problem != "ok":
@@ -88,7 +105,7 @@ def _checked(source: Path, scratch: Path) -> Path:
 
 
 def _replace_tables(current, candidate: Path, aside: Path, source: Path, restored,
-                    actor: str | None) -> str:
+                    actor: str | None, tell) -> str:
     """A second connection takes the write lock; while it holds it, the book is copied
     aside through the first (SQLite's backup API reads what is committed, and no one can
     commit meanwhile), then the second swaps every table and writes the log line."""
@@ -104,10 +121,12 @@ def _replace_tables(current, candidate: Path, aside: Path, source: Path, restore
             replaced = history.head(locker)
             detail.update(replaced=replaced.code, replaced_line=replaced.seq)
             copy = sqlite3.connect(aside)
-            try:
-                current.conn.backup(copy)
+            try:  # a slice at a time: the write lock held, nothing can start it again
+                current.conn.backup(copy, pages=STEP_PAGES, progress=lambda _status, left,
+                                    total: tell("aside", (total - left) * 100 // total))
             finally:
                 copy.close()
+            tell("swap")
             _swap(conn)
         locker.conn.execute("DETACH DATABASE candidate")
     finally:

@@ -81,10 +81,15 @@ def restore(source, db_path, actor):
     """Put a backup back (needs the committee PIN; the current book is kept aside, and the
     restored book's log says what replaced what)."""
     from villagebook import restore as restore_mod
+    from villagebook.cli.progress import Steps
 
     path = book_path(db_path)
     _pin_for_restore(path, source)
-    done = restore_mod.restore(source, path, actor or system_user())
+    progress = Steps("restore.progress")  # on a terminal, after a second: a big book's
+    try:  # restore takes minutes
+        done = restore_mod.restore(source, path, actor or system_user(), progress.tell)
+    finally:
+        progress.done()
     click.echo(t("restore.done", source=source, aside=done.aside))
     click.echo(t("restore.codes", restored=done.restored, replaced=done.replaced or "-"))
 
