@@ -11,6 +11,7 @@ import pytest
 from villagebook import backup, entries, history, people, restore
 from villagebook.book import Book
 from villagebook.check import check
+from villagebook.errors import BookError
 
 
 def rec(book, name="马少军", qty="4"):
@@ -117,6 +118,21 @@ class TestRestore:
         with pytest.raises(Exception) as refused:
             restore.restore(junk, db_path)
         assert "不能恢复" in str(refused.value) or "不是积分簿" in str(refused.value)
+        assert history.head(book) == before
+
+    def test_a_backup_damaged_inside_its_gzip_is_refused_in_one_line(self, book, db_path):
+        """A flipped stretch of a compressed copy (a bad USB stick): zlib's own error, once
+        a traceback, is the restore's one-line refusal naming the file."""
+        kept = backup.backup(book, db_path.parent / "usb")
+        damaged = bytearray(gzip.compress(kept.read_bytes()))  # a 10-byte gzip header, then
+        damaged[10] = 0xFF  # the first deflate block: its type now one zlib refuses
+        kept = kept.with_name(kept.name + ".gz")
+        kept.write_bytes(bytes(damaged))
+        before = history.head(book)
+        with pytest.raises(BookError) as refused:
+            restore.restore(kept, db_path, "村委会")
+        said = str(refused.value)
+        assert "不能恢复" in said and kept.name in said and "\n" not in said
         assert history.head(book) == before
 
     def test_restoring_while_another_program_keeps_recording_loses_nothing(self, book,
