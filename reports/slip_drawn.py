@@ -16,7 +16,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable
 
 from reports.slip_parts import OneLine
-from reports.tabletext import MEMO_LIMIT
+from reports.tabletext import MEMO_LIMIT, text_out, typeset
 
 ROUND = 1  # the line cap and join Table draws its lines with (TableStyle's default)
 
@@ -53,16 +53,13 @@ def row_heights(looks: list[list]) -> list[float]:
 
 class _Words:
     """A text object written left to right, top down: each string placed by a move from
-    the last one (Td), the same few moves formatted once per printout; and each string
-    written from what it wrote before in this document in the same font and subset
-    (reports/tabletext.py's memo, kept here by font and subset so a string is its key)."""
+    the last one (Td), the same few moves formatted once per printout, and written from
+    the document's memo of strings already set (reports/tabletext.py)."""
 
     def __init__(self, canv):
-        self.words = canv.beginText()
+        self.words, self.memo = canv.beginText(), typeset(canv)
         self.moves = canv.__dict__.setdefault("_vb_moves", {})
-        self.memo = canv.__dict__.setdefault("_vb_drawn", {})  # (font, subset): strings
-        self.kept = canv.__dict__.setdefault("_vb_drawn_kept", [0])  # strings in all
-        self.font = self.color = self.at = self.strings = None
+        self.font = self.color = self.at = None
 
     def pen(self, font: tuple, color) -> None:
         """The font (name, size, leading) and colour of what is put next; the same
@@ -70,7 +67,7 @@ class _Words:
         words = self.words
         if font is not self.font and font != self.font:
             words.setFont(*font)
-            self.font, self.strings = font, None
+            self.font = font
         if color is not self.color:
             words.setFillColor(color)
             self.color = color
@@ -88,26 +85,9 @@ class _Words:
                     self.moves.clear()
                 op = self.moves[move] = f"{fp_str(*move)} Td"
             words._code.append(op)
-            words._x0 = words._y0 = None  # not read: every string is placed by a move
+            words._x0, words._y0 = x, y  # the line's start, as moveCursor keeps it
         self.at = (x, y)
-        strings, subset = self.strings, words._curSubset
-        if strings is None:
-            strings = self.strings = self.memo.setdefault((self.font, subset), {})
-        done = strings.get(text)
-        if done is None:
-            wide = words._canvas.stringWidth(text, words._fontname, words._fontsize)
-            words.textOut(text)
-            self.kept[0] += 1
-            if self.kept[0] > MEMO_LIMIT:  # all fonts and subsets, as tabletext's memo
-                self.memo.clear()
-                self.kept[0] = 1
-                strings = self.strings = self.memo.setdefault((self.font, subset), {})
-            done = strings[text] = (words._code[-1], words._curSubset, wide)
-        else:
-            words._code.append(done[0])
-        if done[1] != subset:  # the string's characters went into another subset
-            words._curSubset, self.strings = done[1], None
-        return done[2]
+        return text_out(words, self.memo, text)
 
 
 class DrawnSlip(Flowable):

@@ -49,7 +49,7 @@ def test_the_command_says_how_far_on_a_terminal_only(run, book, tmp_path):
 @pytest.mark.parametrize("reason", ["post", "manual"])  # a gzip copy, a plain one
 def test_a_restore_tells_each_step_and_restores_the_same(book, db_path, monkeypatch, reason):
     monkeypatch.setattr(restore, "CHUNK", 4096)
-    monkeypatch.setattr(restore, "STEP_PAGES", 2)
+    monkeypatch.setattr(backup, "STEP_PAGES", 2)
     entries.record(book, people.find_resident(book, "马少军"), "labour", "2", "杨秋云")
     kept = backup.backup(book, reason=reason)
     entries.record(book, people.find_resident(book, "马洪云"), "labour", "3", "杨秋云")

@@ -62,7 +62,7 @@ def backup(book, folder: Path | None = None, reason: str = "manual", told=None) 
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
         _room_for(book, target_folder, packed)
-        _copy(book, plain, told)
+        copy_book(book, plain, told)
         if packed:
             with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
                 shutil.copyfileobj(raw, out, 2**20)
@@ -77,7 +77,7 @@ def backup(book, folder: Path | None = None, reason: str = "manual", told=None) 
     return target
 
 
-def _copy(book, plain: Path, told) -> None:
+def copy_book(book, plain: Path, told=None) -> None:
     """SQLite's backup API into plain: at once, or STEP_PAGES at a time, telling how far,
     inside one read transaction of the book, so that the copy stays the book as it was
     when it began (a write by another connection between two steps would otherwise

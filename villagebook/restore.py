@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import shutil
-import sqlite3
 import tempfile
 import zlib
 from collections.abc import Iterator
@@ -27,7 +26,6 @@ from pathlib import Path
 from villagebook.errors import BookError
 
 CHUNK = 2**20  # bytes of a backup read at a time
-STEP_PAGES = 4096  # pages of the book copied aside between two reports of how far
 
 PARENTS_FIRST = ("settings", "gatherers", "categories", "residents", "resident_keys",
                  "months", "entries", "objections", "audit")
@@ -110,6 +108,7 @@ def _replace_tables(current, candidate: Path, aside: Path, source: Path, restore
     aside through the first (SQLite's backup API reads what is committed, and no one can
     commit meanwhile), then the second swaps every table and writes the log line."""
     from villagebook import history
+    from villagebook.backup import copy_book
     from villagebook.book import Book, _connect
 
     locker = Book(_connect(current.path), current.path)
@@ -120,12 +119,7 @@ def _replace_tables(current, candidate: Path, aside: Path, source: Path, restore
         with locker.writing(actor, "book.restore", source.name, detail) as conn:
             replaced = history.head(locker)
             detail.update(replaced=replaced.code, replaced_line=replaced.seq)
-            copy = sqlite3.connect(aside)
-            try:  # a slice at a time: the write lock held, nothing can start it again
-                current.conn.backup(copy, pages=STEP_PAGES, progress=lambda _status, left,
-                                    total: tell("aside", (total - left) * 100 // total))
-            finally:
-                copy.close()
+            copy_book(current, aside, lambda done, total: tell("aside", done * 100 // total))
             tell("swap")
             _swap(conn)
         locker.conn.execute("DETACH DATABASE candidate")

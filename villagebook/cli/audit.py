@@ -26,11 +26,8 @@ def check_cmd(book, full, backup_path):
     from villagebook.check import check
     from villagebook.cli.progress import Steps
 
-    progress = Steps("check.progress")  # on a terminal, after a second: a township's
-    try:  # check takes minutes
+    with Steps("check.progress") as progress:  # a township's check takes minutes
         problems = [str(p) for p in check(book, full=full, told=progress.tell)]
-    finally:
-        progress.done()
     if backup_path is not None:
         verdict = _against(book, backup_path)
         if verdict:
@@ -85,14 +82,11 @@ def _search(book, limit: int, search: str) -> list:
     from villagebook.cli.progress import Progress
 
     lines, of = [], {"lines": 0}
-    progress = Progress(lambda done: t("log.searching", done=done, of=of["lines"]))
-    try:
+    with Progress(lambda done: t("log.searching", done=done, of=of["lines"])) as progress:
         for found, low, newest in auditlog.search_back(book, search, limit):
             lines += found
             of["lines"] = newest
             progress(newest - low + 1)
-    finally:
-        progress.done()
     return lines
 
 

@@ -63,12 +63,10 @@ def backup_cmd(book, folder):
     from villagebook import backup
     from villagebook.cli.progress import Progress
 
-    progress = Progress(lambda percent: t("backup.progress", percent=percent))
-    try:  # on a terminal, after a second: a big book to a USB stick takes minutes
+    # on a terminal, after a second: a big book to a USB stick takes minutes
+    with Progress(lambda percent: t("backup.progress", percent=percent)) as progress:
         made = backup.backup(book, folder, told=lambda done, total: progress(
             done * 100 // max(total, 1)))
-    finally:
-        progress.done()
     click.echo(t("backup.done", path=made))
 
 
@@ -85,11 +83,8 @@ def restore(source, db_path, actor):
 
     path = book_path(db_path)
     _pin_for_restore(path, source)
-    progress = Steps("restore.progress")  # on a terminal, after a second: a big book's
-    try:  # restore takes minutes
+    with Steps("restore.progress") as progress:  # a big book's restore takes minutes
         done = restore_mod.restore(source, path, actor or system_user(), progress.tell)
-    finally:
-        progress.done()
     click.echo(t("restore.done", source=source, aside=done.aside))
     click.echo(t("restore.codes", restored=done.restored, replaced=done.replaced or "-"))
 

@@ -46,16 +46,13 @@ def _publish(book, kind, month, output, send, printer, actor, **options) -> None
     month = parse_month(month) if kind != "catalogue" else parse_month(None)
     out = output or Path(f"{kind}-{month}.pdf" if kind != "catalogue" else "catalogue.pdf")
     what = t(f"what.{kind}")
-    progress = Progress(lambda page: t("print.progress", what=what, page=page))
-    try:
-        with telling(progress):
-            done = publish.publish(book, kind, month, out, actor_of(book, actor), **options)
-    finally:
-        progress.done()
+    with Progress(lambda page: t("print.progress", what=what, page=page)) as progress, \
+            telling(progress):
+        done = publish.publish(book, kind, month, out, actor_of(book, actor), **options)
     for name, chars in done.missing.items():
         for char in chars:
             click.echo(t("print.missing_glyph", char=char, name=name), err=True)
-    click.echo(t("print.done", what=t(f"what.{kind}"), path=done.path, pages=done.pages,
+    click.echo(t("print.done", what=what, path=done.path, pages=done.pages,
                  sha=done.sha256[:16]))
     if send:
         click.echo(t("print.sent", printer=publish.send(done.path, printer)))

@@ -35,6 +35,12 @@ class Progress:
         self.stream.flush()
         self.last, self.shown = now, max(wide, self.shown)
 
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.done()  # wiped however the job ends (an error, Ctrl+C)
+
     def done(self) -> None:
         """The line wiped with spaces (an old Windows console knows no escape codes)."""
         if self.shown:
