@@ -26,18 +26,20 @@ def pad(text: str, width: int, right: bool = False) -> str:
 
 def render(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
            footer: list[str] | None = None) -> str:
-    """A table with a rule under the header (and above the footer); numbers right-aligned."""
+    """A table with a rule under the header (and above the footer); numbers right-aligned.
+    Padded a column at a time (a township's sheet is 100,000 lines of eight cells)."""
     body = [[str(c) for c in r] for r in [header, *rows] + ([footer] if footer else [])]
-    widths = [max(cell_width(r[i]) for r in body) for i in range(len(header))]
-    header, rows, footer = body[0], body[1:len(rows) + 1], body[-1] if footer else None
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(
-            " " * (w - cell_width(c)) + c if i in numeric else c + " " * (w - cell_width(c))
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    out = [line(header), rule, *(line(r) for r in rows)]
+    columns, rule = [], []
+    for i, column in enumerate(zip(*body, strict=True)):
+        widths = [cell_width(c) for c in column]
+        width = max(widths)
+        align = str.rjust if i in numeric else str.ljust  # counts characters, so a wide
+        columns.append([align(c, width - w + len(c))  # one's padding is a cell less
+                        for c, w in zip(column, widths, strict=True)])
+        rule.append("-" * width)
+    lines = ["  ".join(cells).rstrip() for cells in zip(*columns, strict=True)]
+    rule = "  ".join(rule)
+    out = [lines[0], rule, *lines[1:len(rows) + 1]]
     if footer:
-        out += [rule, line(footer)]
+        out += [rule, lines[-1]]
     return "\n".join(out)
