@@ -1,6 +1,7 @@
 """Backups kept by a plan, and a restore that loses nothing and hides nothing."""
 
 import gzip
+import sqlite3
 import subprocess
 import sys
 import time
@@ -99,6 +100,22 @@ class TestRestore:
             assert sorted(e.resident_name for e in entries.entries_of(after)) == [
                 "马少军", "马淑婷"]
             assert check(after) == []
+
+    def test_the_guards_and_indexes_come_back_as_they_were(self, book, db_path):
+        """The swap lifts the triggers and indexes inside its transaction (an index made
+        again sorts once): every one is back with its own SQL, and they still guard."""
+        schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        first = rec(book)
+        kept = backup.backup(book, reason="post")
+        rec(book, "马洪云")
+        before = book.query(schema)
+        restore.restore(kept, db_path, "村委会")
+        assert book.query(schema) == before
+        with pytest.raises(sqlite3.IntegrityError, match="void"):
+            book.conn.execute("UPDATE entries SET points_c = 9900 WHERE id = ?", (first.id,))
+        entries.void(book, first.id, "记错了人", "杨秋云")  # the roll-up's trigger is back
+        assert book.one("SELECT SUM(points_c) FROM rollup")[0] == 0
+        assert check(book) == []
 
     def test_a_truncated_current_book_can_still_be_restored(self, book, db_path):
         rec(book)

@@ -27,7 +27,7 @@ TRUST: dict[str, tuple[str, str]] = {
     "restore.progress.read": ("正在恢复：读取备份，已读 {done}%…", "restoring: reading the backup, {done}% read..."),
     "restore.progress.check": ("正在恢复：检查备份是否完好…", "restoring: checking the backup is sound..."),
     "restore.progress.aside": ("正在恢复：把现在的积分簿存到一旁，已存 {done}%…", "restoring: keeping the current book aside, {done}% copied..."),
-    "restore.progress.swap": ("正在恢复：换上备份的内容…", "restoring: putting the backup's contents in place..."),
+    "restore.progress.swap": ("正在恢复：换上备份的内容，已换 {done}%…", "restoring: putting the backup's contents in place, {done}% done..."),
     "restore.done": ("已从 {source} 恢复；原来的积分簿保存在 {aside}", "restored from {source}; the previous book is kept at {aside}"),
     "check.progress.chain": ("正在检查积分簿：核对日志的哈希链，第 {done} 行/共 {of} 行…", "checking the book: the log's hash chain, line {done} of {of}..."),
     "check.progress.tables": ("正在检查积分簿：核对各表、各项规定和汇总…", "checking the book: the tables, the rules and the roll-up..."),
