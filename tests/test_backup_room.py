@@ -3,12 +3,14 @@ made aside (a process with no screen) that fails. The copy is refused before a b
 written, naming the folder and the space; the failure made aside is said by the next
 command, once, and on the gatherer's screen too."""
 
+import os
+import time
 from collections import namedtuple
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tui.conftest import SIZE
 
-from villagebook import backup
+from villagebook import backup, dailybackup
 from villagebook.tui.app import make_app
 
 Usage = namedtuple("Usage", "total used free")
@@ -39,7 +41,7 @@ def test_a_daily_copy_that_failed_aside_is_said_once_by_the_next_command(run, bo
     folder.mkdir(parents=True)
     today = datetime.now().strftime("%Y%m%d")
     (folder / f"villagebook-{today}-000000-000000-daily.started.part").touch()
-    backup._daily_aside(str(book.path))  # what the separate process runs
+    dailybackup._daily_aside(str(book.path))  # what the separate process runs
     assert not backup.backups(folder, mine_only=True)  # no copy, and no marker left
     assert sorted(p.name for p in folder.iterdir()) == [  # the day's marker stays: not
         f"villagebook-{today}-000000-000000-daily.{end}.part" for end in ("failed", "started")]
@@ -57,3 +59,29 @@ async def test_the_gatherers_screen_shows_the_failed_backup(book):
         await pilot.pause()
         shown = [n.message for n in app._notifications]
     assert shown == ["提示：今日自动备份没有成功：磁盘满了"]
+
+
+def test_a_copy_cut_short_is_cleared_and_said_once_and_the_days_copy_is_made(run, book):
+    """The laptop shut down while yesterday's copy of a big book was made aside: its
+    unfinished files (GBs, for a township) would stay forever and the day had no copy."""
+    folder = backup.book_folder(book)
+    folder.mkdir(parents=True)
+    day = datetime.now() - timedelta(days=1)
+    yesterday, hour_ago = f"{day:%Y%m%d}", time.time() - 3600
+    cut = [folder / f"villagebook-{yesterday}-093000-123456-daily.db.gz{end}"
+           for end in (".part", ".db")]  # the gzip begun, and the plain copy it reads
+    marker = folder / f"villagebook-{yesterday}-000000-000000{dailybackup.STARTED}"
+    under_way = folder / f"villagebook-{yesterday}-235959-000001-manual.db.part"  # a copy
+    for path in (*cut, marker, under_way):  # begun before midnight, still being written
+        path.write_bytes(b"x" * 1_500_000)
+    for path in (*cut, marker):
+        os.utime(path, (hour_ago, hour_ago))
+    first = run("residents", "list")
+    assert first.exit_code == 0 and "马少军" in first.output  # the day's work goes on
+    assert first.stderr.strip() == (f"提示：{day:%Y-%m-%d} 的自动备份没有做完（备份时电脑关了或"
+                                     "程序停了），留下的半截文件（3.0 MB）已删除")
+    assert not any(path.exists() for path in (*cut, marker)) and under_way.exists()
+    (made,) = backup.backups(folder, mine_only=True)  # the day's copy, made as usual
+    assert made.name.endswith("-daily.db.gz")
+    again = run("residents", "list")
+    assert again.exit_code == 0 and again.stderr == ""  # said once

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from villagebook import backup, entries, history, people, restore
+from villagebook import backup, dailybackup, entries, history, people, restore
 from villagebook.book import Book
 from villagebook.check import check
 from villagebook.errors import BookError
@@ -50,15 +50,15 @@ class TestBackupPlan:
 
     def test_two_books_each_get_their_days_copy(self, book, tmp_path):
         with Book.create(tmp_path / "other.db", "别的村") as other:
-            assert backup.daily(book) is not None
-            assert backup.daily(other) is not None
-            assert backup.daily(book) is None
+            assert dailybackup.daily(book) is not None
+            assert dailybackup.daily(other) is not None
+            assert dailybackup.daily(book) is None
             assert backup.book_folder(book) != backup.book_folder(other)
 
     def test_a_big_books_daily_copy_is_made_aside_without_waiting(self, book, monkeypatch):
-        monkeypatch.setattr(backup, "INLINE_BYTES", 0)
+        monkeypatch.setattr(dailybackup, "INLINE_BYTES", 0)
         started = time.monotonic()
-        assert backup.daily(book) is None
+        assert dailybackup.daily(book) is None
         assert time.monotonic() - started < 1.0
         folder = backup.book_folder(book)
         for _ in range(600):  # its own process: a minute at most on a loaded machine
@@ -67,7 +67,7 @@ class TestBackupPlan:
             time.sleep(0.1)
         (made,) = backup.backups(folder, mine_only=True)
         assert made.name.endswith("-daily.db.gz") and not list(folder.glob("*.part"))
-        assert backup.daily(book) is None  # one a day
+        assert dailybackup.daily(book) is None  # one a day
 
 
 class TestRestore:

@@ -6,18 +6,15 @@ chain, so two books never share one) compressed with gzip, and are kept by a pla
 one of the last KEEP_DAYS days, and the first of each of the last KEEP_MONTHS months.
 `villagebook backup` copies are plain SQLite files, kept KEEP_MANUAL at most in the
 default folder and never counted against the automatic ones, so a run of manual backups
-cannot flush the history. A big book's daily copy is made by a separate process, so the
-day's first command does not wait for it.
+cannot flush the history. The day's copy is dailybackup.py's.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import shutil
 import sqlite3
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -27,10 +24,8 @@ KEEP_DAYS = 7
 KEEP_MONTHS = 24
 KEEP_MANUAL = 10
 PREFIX = "villagebook-"
-INLINE_BYTES = 64 * 2**20  # a book this small is copied at once; a bigger one aside
 PACKED_SHARE = 0.5  # gzip -1 makes a book at most about this share of its size
 STEP_PAGES = 4096  # pages copied between two reports of how far a copy is (16 MB)
-FAILED = "-daily.failed.part"  # the day's copy made aside did not succeed: why, to be said
 
 
 def default_folder() -> Path:
@@ -106,11 +101,11 @@ def _room_for(book, folder: Path, packed: bool) -> None:
     need = int(size * (1 + PACKED_SHARE if packed else 1))
     free = shutil.disk_usage(folder).free
     if free < need:
-        raise BookError("backup.no_room", folder=folder, need=_amount(need),
-                        free=_amount(free))
+        raise BookError("backup.no_room", folder=folder, need=amount(need),
+                        free=amount(free))
 
 
-def _amount(size: int) -> str:
+def amount(size: int) -> str:
     return f"{size / 1e9:.1f} GB" if size >= 10**8 else f"{size / 1e6:.1f} MB"
 
 
@@ -160,69 +155,3 @@ def backups(folder: Path | None = None, mine_only: bool = False) -> list[Path]:
 def newest() -> Path | None:
     found = backups()
     return found[0] if found else None
-
-
-def daily(book) -> Path | None:
-    """Once a day, on first use: a copy if this book has none from today. A big book's is
-    made by a process of its own, so the command that asked goes on at once."""
-    today = datetime.now().strftime("%Y%m%d")
-    folder = book_folder(book)
-    _say_failed_aside(folder)
-    if folder.is_dir() and any(folder.glob(f"{PREFIX}{today}-*")):
-        return None
-    try:
-        big = Path(book.path).stat().st_size > INLINE_BYTES
-    except OSError:
-        big = False
-    if not big:
-        return backup(book, reason="daily")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{PREFIX}{today}-000000-000000-daily.started.part").touch()  # once a day
-    import subprocess  # only on the day's first use: not on every command's way in
-
-    detach = ({"creationflags": subprocess.DETACHED_PROCESS
-               | subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
-              else {"start_new_session": True})
-    subprocess.Popen([sys.executable, "-m", "villagebook.backup", str(book.path)],
-                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, close_fds=True, **detach)
-    return None
-
-
-def _say_failed_aside(folder: Path) -> None:
-    """Raise, once, why a copy made aside did not succeed (no room, a damaged book): that
-    process has no screen of its own, and a backup that silently stopped is found only on
-    the day it is needed. It is not tried again that day (it could fill the disk again)."""
-    for mark in folder.glob(f"{PREFIX}*{FAILED}") if folder.is_dir() else ():
-        try:
-            said = json.loads(mark.read_text(encoding="utf-8"))
-            mark.unlink()
-        except (OSError, ValueError):
-            continue
-        raise BookError(said.get("key", "backup.failed"), **said.get("values", {}))
-
-
-def _daily_aside(path: str) -> None:
-    """The separate process: the day's copy of a big book, then the day's marker removed;
-    or a note of why it could not be made, for the next command to say."""
-    from villagebook.book import Book
-
-    folder, today = None, datetime.now().strftime("%Y%m%d")
-    try:
-        with Book.open_readonly(Path(path)) as book:
-            folder = book_folder(book)
-            backup(book, reason="daily")
-    except (BookError, OSError, sqlite3.Error) as exc:
-        said = exc if isinstance(exc, BookError) else BookError(
-            "backup.failed", path=path, why=exc)
-        if folder is not None:
-            (folder / f"{PREFIX}{today}-000000-000000{FAILED}").write_text(json.dumps(
-                {"key": said.key, "values": {k: str(v) for k, v in said.values.items()}},
-                ensure_ascii=False), encoding="utf-8")
-    else:  # done: the day's marker goes (after a failure it stays: not tried again today)
-        for marker in folder.glob(f"{PREFIX}*-daily.started.part"):
-            marker.unlink(missing_ok=True)
-
-
-if __name__ == "__main__":
-    _daily_aside(sys.argv[1])

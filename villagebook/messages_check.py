@@ -21,6 +21,7 @@ TRUST: dict[str, tuple[str, str]] = {
     "backup.progress": ("正在备份：已复制 {percent}%…", "backing up: {percent}% copied..."),
     "backup.done": ("已备份到 {path}", "backed up to {path}"),
     "backup.no_room": ("{folder} 所在的磁盘只剩 {free}，备份要 {need}，没有备份。请删掉不用的文件，或用 villagebook backup 备份到 U 盘", "the disk of {folder} has {free} free and the copy needs {need}: no backup made. Free some space, or back up to a USB stick with villagebook backup"),
+    "backup.cut_short": ("提示：{day} 的自动备份没有做完（备份时电脑关了或程序停了），留下的半截文件（{size}）已删除", "note: the automatic backup of {day} was cut short (the laptop was shut down or the program stopped while it was made); its unfinished files ({size}) are removed"),
     "backup.warn": ("提示：今日自动备份没有成功：{why}", "note: today's automatic backup failed: {why}"),
     "restore.bad": ("{path} 已损坏，不能恢复：{why}", "{path} is damaged and cannot be restored: {why}"),
     "restore.failed": ("无法恢复到 {path}：{why}", "cannot restore to {path}: {why}"),

@@ -98,12 +98,12 @@ def open_book(path: Path) -> Book:
 def daily_backup(book: Book) -> str:
     """Once a day on first use; a failure is said (and returned, for the screen to show
     too), never blocks the day's work."""
-    from villagebook import backup
+    from villagebook import dailybackup
 
     try:
-        backup.daily(book)
+        dailybackup.daily(book)
     except BookError as exc:
-        said = t("backup.warn", why=exc)
+        said = str(exc) if exc.key == "backup.cut_short" else t("backup.warn", why=exc)
         click.echo(said, err=True)
         return said
     return ""
