@@ -5,7 +5,7 @@
 A gatherer types one command per contribution and a committee member one per question, so
 what they wait for is the whole process: starting Python, imports, opening the book, the
 work, exiting. For each book (default bench/out/big.db, and bench/out/town.db when it
-exists) it runs `record`, `tally` (and its top 100), `standings` (all time, its top 100,
+exists) it runs `record`, `tally` (and its top 100), last month's `review`, `standings` (all time, its top 100,
 last year), `entries` of one resident, `log` and `check` as new processes and prints
 min/median/max wall time over
 --runs runs (after one warm-up) and the process's peak memory (ru_maxrss from os.wait4,
@@ -100,6 +100,7 @@ def commands(path: Path) -> list[tuple[str, list[str]]]:
         ("tally (this month)", ["tally"]),
         ("tally --top 100", ["tally", "--top", "100"]),
         (f"tally {month}", ["tally", month]),
+        (f"review {month}", ["review", month]),  # the committee's list before posting
         ("standings, all time", ["standings"]),
         ("standings --top 100", ["standings", "--top", "100"]),  # a screenful, from the index
         (f"standings {last_year}", ["standings", "--since", f"{last_year}-01",

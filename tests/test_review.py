@@ -3,8 +3,12 @@
 from datetime import timedelta
 
 from conftest import MONTH, TODAY
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from villagebook import entries, people, review
+from villagebook import entries, months, people, review
+from villagebook.errors import BookError
+from villagebook.quantities import fmt_points_short
 
 
 def rec(book, name, code, qty, by="杨秋云", day=TODAY, again=False):
@@ -93,3 +97,52 @@ def test_the_committees_copy_of_the_sheet_ends_with_the_review(run, book, tmp_pa
     assert "公示前请再看一眼" not in wall_text
     assert len(pages) == len(PdfReader(wall).pages) + 1
     assert "公示前请再看一眼" in pages[-1] and "给自己家（马家8户）记分" in pages[-1]
+
+
+LAST = TODAY.replace(day=1) - timedelta(days=1)
+STEPS = st.lists(st.one_of(
+    st.tuples(st.just("record"), st.sampled_from(["马少军", "马洪云"]),
+              st.sampled_from(["2", "4"]), st.sampled_from([TODAY, LAST])),
+    st.tuples(st.just("late"), st.sampled_from(["马少军", "马洪云"]), st.sampled_from(["2", "4"])),
+    st.tuples(st.just("void"), st.integers(0, 30)),
+    st.tuples(st.just("final"),),
+), min_size=1, max_size=20)
+EVERY_MONTH = (  # the twins counted among all the resident's entries, as review once did
+    "SELECT e.*, r.name AS resident FROM entries e JOIN residents r ON r.id = e.resident_id"
+    " WHERE e.month = ? AND e.voided_at IS NULL AND (SELECT COUNT(*) FROM entries d WHERE"
+    " d.resident_id = e.resident_id AND d.category = e.category AND d.day = e.day"
+    " AND d.quantity = e.quantity AND d.voided_at IS NULL) > 1")
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=STEPS)
+def test_repeated_entries_are_found_in_their_month_and_among_the_late_ones(book, steps):
+    """The same line twice, by index (the month of its day, the entries recorded late):
+    always the entries counting every entry of the resident finds, late twins included."""
+    last_month = LAST.strftime("%Y-%m")
+    for step in steps:
+        try:
+            if step[0] == "record":
+                rec(book, step[1], "labour", step[2], day=step[3], again=True)
+            elif step[0] == "late":
+                entries.record(book, people.find_resident(book, step[1]), "labour", step[2],
+                               "杨秋云", day=LAST, late=True, again=True)
+            elif step[0] == "void":
+                counting = [e for e in entries.entries_of(book) if not e.voided_at]
+                if counting:
+                    entries.void(book, counting[step[1] % len(counting)].id, "记错", "杨秋云")
+            elif months.status(book, last_month).state == "final":
+                months.reopen(book, last_month, "村委会", "补漏")
+            else:
+                months.post(book, last_month, "村委会")
+                months.finalize(book, last_month, "村委会", "核对过")
+        except BookError:  # a refusal (a final month, a late entry into an open one)
+            pass
+    for month in (MONTH, last_month):
+        found = sorted((f.day, f.resident, f.what) for f in review.review(book, month)
+                       if f.kind == "repeated")
+        expected = sorted((r["day"], r["resident"], f"义务劳动 {r['quantity']} 小时 +"
+                           f"{fmt_points_short(r['points_c'])}")
+                          for r in book.query(EVERY_MONTH, (month,)))
+        assert found == expected
