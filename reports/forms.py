@@ -5,7 +5,7 @@ then the day (most rows leave it empty) and the note. The pages are the form's o
 (villagebook/paperforms.py lays them out once and keeps them), so the page keyed back is
 the page printed: each is one platypus Table with its header, rows 8.5 mm high (a
 ballpoint on a knee), a row of empty total boxes, the legend of the "other" column and
-the signature line, then a PageBreak. The page engine adds the running title, the
+the signature line; a PageBreak between two pages. The page engine adds the running title, the
 fingerprint and "第 N 页 / 共 M 页" of the whole printout.
 """
 
@@ -99,8 +99,7 @@ def _page(data: FormsData, form: Form, number: int, st: Styles, width: float) ->
             Paragraph(escape(printable(f"{meta}　{place}")), st(10.5)),
             Spacer(1, st.size(2)), grid, Spacer(1, st.size(2)),
             KeepInFrame(width, small.leading * 2.2, [foot], mode="shrink"),
-            Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=1.9)),
-            PageBreak()]
+            Paragraph(escape(printable(t("p.form_sign"))), st(11, leading=1.9))]
 
 
 def _fit(text: str, room: float, size: float) -> float:
@@ -114,12 +113,13 @@ def render(data: FormsData, paper: str = "A4") -> tuple[bytes, int]:
     """The forms as PDF bytes and the number of pages (landscape)."""
     st = Styles(paper)
 
-    def story(doc):
-        flow = []
-        for form in data.forms:
-            for number in range(1, len(form.pages) + 1):
-                flow += _page(data, form, number, st, doc.width)
-        return flow[:-1]  # no blank page after the last
+    def story(doc):  # made as the build draws it (a township's 8,000 pages: document.LazyStory)
+        pages = ((form, number) for form in data.forms
+                 for number in range(1, len(form.pages) + 1))
+        for i, (form, number) in enumerate(pages):
+            if i:
+                yield PageBreak()
+            yield from _page(data, form, number, st, doc.width)
 
     title = printable(t("what.forms"))
     # each page says its place in its own form ("第 2 页 / 共 3 页"): no second count
