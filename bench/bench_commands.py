@@ -5,10 +5,10 @@
 A gatherer types one command per contribution and a committee member one per question, so
 what they wait for is the whole process: starting Python, imports, opening the book, the
 work, exiting. For each book (default bench/out/big.db, and bench/out/town.db when it
-exists) it runs `record`, `tally` (and its top 100), last month's `review`, `standings` (all time, its top 100,
-last year), `entries` of one resident, `log` and `check` as new processes and prints
-min/median/max wall time over
---runs runs (after one warm-up) and the process's peak memory (ru_maxrss from os.wait4,
+exists) it runs `record`, `tally` (and its top 100), last month's `review`, `standings`
+(all time, its top 100, last year, as JSON), `entries` of one resident and of last month,
+`residents list`, `log` and `check` as new processes and prints min/median/max wall time
+over --runs runs (after one warm-up) and the process's peak memory (ru_maxrss from os.wait4,
 where the system has it). Beside them, the floor any command pays on this machine:
 `python -c pass` and `python -c "import click"`. A book under 2 GB is timed on a copy
 (SQLite's backup API); a bigger one (the township) in place, where `record` adds one
@@ -106,6 +106,9 @@ def commands(path: Path) -> list[tuple[str, list[str]]]:
         (f"standings {last_year}", ["standings", "--since", f"{last_year}-01",
                                     "--through", f"{last_year}-12"]),
         ("entries of one resident", ["entries", "--resident", name]),
+        (f"entries {month}", ["entries", "--month", month]),  # the longest lists, written
+        ("residents list", ["residents", "list"]),  # as they are made
+        ("standings --format json", ["standings", "--format", "json"]),
         ("log, newest 20", ["log", "--limit", "20"]),
         ("check", ["check"]),
     ]

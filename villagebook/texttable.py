@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
+
+CHUNK = 4096  # lines padded at a time
 
 
 @lru_cache(maxsize=65536)  # a sheet repeats its corners, households and numbers
@@ -26,20 +29,30 @@ def pad(text: str, width: int, right: bool = False) -> str:
 
 def render(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
            footer: list[str] | None = None) -> str:
-    """A table with a rule under the header (and above the footer); numbers right-aligned.
-    Padded a column at a time (a township's sheet is 100,000 lines of eight cells)."""
+    """A table with a rule under the header (and above the footer); numbers right-aligned."""
+    return "\n".join(lines(header, rows, numeric, footer))
+
+
+def lines(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
+          footer: list[str] | None = None) -> Iterator[str]:
+    """The table's lines, made a few thousand at a time to be written as they come: a
+    township's list of 100,000 residents or entries is never held whole as text. Padded a
+    column at a time, each cell measured once."""
     body = [[str(c) for c in r] for r in [header, *rows] + ([footer] if footer else [])]
-    columns, rule = [], []
-    for i, column in enumerate(zip(*body, strict=True)):
-        widths = [cell_width(c) for c in column]
-        width = max(widths)
-        align = str.rjust if i in numeric else str.ljust  # counts characters, so a wide
-        columns.append([align(c, width - w + len(c))  # one's padding is a cell less
-                        for c, w in zip(column, widths, strict=True)])
-        rule.append("-" * width)
-    lines = ["  ".join(cells).rstrip() for cells in zip(*columns, strict=True)]
-    rule = "  ".join(rule)
-    out = [lines[0], rule, *lines[1:len(rows) + 1]]
-    if footer:
-        out += [rule, lines[-1]]
-    return "\n".join(out)
+    columns = list(zip(*body, strict=True))
+    measured = [[cell_width(c) for c in column] for column in columns]
+    widths = [max(column) for column in measured]
+    aligns = [str.rjust if i in numeric else str.ljust for i in range(len(widths))]
+    rule = "  ".join("-" * w for w in widths)
+    for start in range(0, len(body), CHUNK):
+        end = start + CHUNK
+        padded = [[align(c, width - w + len(c))  # ljust counts characters: a wide one
+                   for c, w in zip(column[start:end], sizes[start:end], strict=True)]
+                  for column, sizes, width, align  # pads a cell less
+                  in zip(columns, measured, widths, aligns, strict=True)]
+        for i, cells in enumerate(zip(*padded, strict=True), start=start):
+            if i == len(body) - 1 and footer:
+                yield rule
+            yield "  ".join(cells).rstrip()
+            if i == 0:
+                yield rule

@@ -69,10 +69,11 @@ def log(book, limit, search, fmt):
     lines = _search(book, limit, search) if search else auditlog.recent(book, limit)
     names = logwords.Names(book)
     said = [logwords.words(a, names) for a in lines]
-    table = [[a.seq, a.at[:16].replace("T", " "), words]
-             for a, words in zip(lines, said, strict=True)]
-    records = [{**vars(a), "words": words} for a, words in zip(lines, said, strict=True)]
-    emit(["seq", "at", "what"], table, fmt, records, numeric={0})
+    emit(["seq", "at", "what"],
+         lambda: [[a.seq, a.at[:16].replace("T", " "), words]
+                  for a, words in zip(lines, said, strict=True)], fmt,
+         lambda: [{**vars(a), "words": words} for a, words in zip(lines, said, strict=True)],
+         numeric={0})
 
 
 def _search(book, limit: int, search: str) -> list:

@@ -89,14 +89,16 @@ def entries_cmd(book, month, who, fmt):
                                            ("added", added(e))) if yes]
         return ("" if get_lang() == "zh" else " ").join(on)
 
-    rows = [[e.id[:8], e.day, e.resident_name, names.get(e.category, e.category), e.quantity,
-             fmt_points(e.points_c), marks(e), e.recorded_by,
-             f"{t('voided')}: {e.void_reason}" if e.voided_at else e.note]
-            for e in found]
-    data = [dict(e._asdict(), points=fmt_points(e.points_c), added_during_posting=added(e))
-            for e in found]
-    for item in data:
-        del item["points_c"]
+    def rows() -> list[list]:
+        return [[e.id[:8], e.day, e.resident_name, names.get(e.category, e.category),
+                 e.quantity, fmt_points(e.points_c), marks(e), e.recorded_by,
+                 f"{t('voided')}: {e.void_reason}" if e.voided_at else e.note] for e in found]
+
+    def data() -> list[dict]:
+        return [{**{k: v for k, v in e._asdict().items() if k != "points_c"},
+                 "points": fmt_points(e.points_c), "added_during_posting": added(e)}
+                for e in found]
+
     emit(["id", "day", "name", "category", "quantity", "points", "mark", "by", "note"], rows,
          fmt, data, numeric={4, 5})
     counted = [e for e in found if not e.voided_at]

@@ -11,14 +11,16 @@ from villagebook.i18n import t
 from villagebook.quantities import fmt_points, fmt_points_short
 
 
-def emit(header_keys: list[str], rows: list[list], fmt: str, json_value=None,
+def emit(header_keys: list[str], rows, fmt: str, json_value=None,
          numeric: set[int] = frozenset(), footer: list[str] | None = None) -> None:
-    """Print rows as a table, CSV or JSON (json_value may be a function making it: only
-    JSON needs it)."""
+    """Print rows as a table, CSV or JSON, written as they are made (a township's list
+    is 100,000 lines). rows and json_value may each be a function making them: only the
+    format asked for is made."""
     if fmt == "json":
-        value = json_value() if callable(json_value) else json_value
-        click.echo(json.dumps(value, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
+        _echo_json(json_value() if callable(json_value) else json_value)
+        return
+    rows = rows() if callable(rows) else rows
+    if fmt == "csv":
         from villagebook import csvio  # (it reads residents' CSVs too: pypinyin, difflib)
 
         out = io.StringIO()
@@ -30,7 +32,27 @@ def emit(header_keys: list[str], rows: list[list], fmt: str, json_value=None,
         from villagebook import texttable
 
         header = [t(f"h.{k}") for k in header_keys]
-        click.echo(texttable.render(header, rows, numeric, footer))
+        _echo_in_pieces(line + "\n" for line in texttable.lines(header, rows, numeric, footer))
+
+
+def _echo_json(value) -> None:
+    """json.dumps(value, indent=2) as it is encoded: with indent, json encodes in Python,
+    and the whole text of a township's 100,000 entries was some hundreds of MB of pieces."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    _echo_in_pieces(encoder.iterencode(value))
+    click.echo()
+
+
+def _echo_in_pieces(pieces, size: int = 2**16) -> None:
+    held, length = [], 0
+    for piece in pieces:
+        held.append(piece)
+        length += len(piece)
+        if length >= size:
+            click.echo("".join(held), nl=False)
+            held, length = [], 0
+    if held:
+        click.echo("".join(held), nl=False)
 
 
 def emit_sheet(book, sheet, fmt: str, title_key: str) -> None:

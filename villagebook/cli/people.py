@@ -176,9 +176,9 @@ def residents_list(book, corner, fmt):
     from villagebook import people
 
     found = people.list_residents(book, corner)
-    rows = [[r.id[:8], r.name, r.household, r.corner, t("yes" if r.on_board else "no")]
-            for r in found]
-    data = [{"id": r.id, "name": r.name, "pinyin": r.pinyin, "initials": r.initials,
-             "household": r.household, "corner": r.corner, "on_board": r.on_board}
-            for r in found]
-    emit(["id", "name", "household", "corner", "on_board"], rows, fmt, data)
+    emit(["id", "name", "household", "corner", "on_board"],
+         lambda: [[r.id[:8], r.name, r.household, r.corner, t("yes" if r.on_board else "no")]
+                  for r in found], fmt,
+         lambda: [{"id": r.id, "name": r.name, "pinyin": r.pinyin, "initials": r.initials,
+                   "household": r.household, "corner": r.corner, "on_board": r.on_board}
+                  for r in found])
