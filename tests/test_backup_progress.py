@@ -63,3 +63,39 @@ def test_a_restore_tells_each_step_and_restores_the_same(book, db_path, monkeypa
         assert len(shares) > 3 and shares == sorted(shares) and shares[-1] == 100, step
     assert [e.resident_name for e in entries.entries_of(book)] == ["马少军"]
     assert check.check(book) == []
+
+
+@pytest.mark.parametrize("step", ["post", "finalize", "reopen"])
+def test_the_copy_before_a_months_step_tells_its_copying_then_its_packing(book, monkeypatch,
+                                                                          step):
+    """A month is posted, finalized or reopened after a compressed copy of the book: a
+    big book's takes a quarter of a minute, a township's minutes, told on the terminal."""
+    from conftest import MONTH
+
+    from villagebook import months
+
+    monkeypatch.setattr(backup, "STEP_PAGES", 2)
+    monkeypatch.setattr(backup, "PACK_CHUNK", 4096)
+    entries.record(book, people.find_resident(book, "马少军"), "labour", "2", "杨秋云")
+    if step != "post":
+        months.post(book, MONTH, "村委会")
+    if step == "reopen":
+        months.finalize(book, MONTH, "村委会", "核对过")
+    told = []
+    do = {"post": lambda: months.post(book, MONTH, "村委会", told=tell),
+          "finalize": lambda: months.finalize(book, MONTH, "村委会", "核对过", told=tell),
+          "reopen": lambda: months.reopen(book, MONTH, "村委会", "补漏", told=tell)}
+
+    def tell(done, total):
+        told.append((done, total))
+
+    do[step]()
+    (total,) = {total for _, total in told}  # the book's pages copied, then packed
+    pages = total // 2
+    assert total == 2 * pages and pages > 6
+    done = [d for d, _ in told]
+    assert done == sorted(done) and done[-1] == 2 * pages
+    assert any(0 < d < pages for d in done) and any(pages < d < 2 * pages for d in done)
+    (made,) = [p for p in backup.backups(backup.book_folder(book), mine_only=True)
+               if p.name.endswith(f"-{step}.db.gz")]
+

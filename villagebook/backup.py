@@ -26,6 +26,7 @@ KEEP_MANUAL = 10
 PREFIX = "villagebook-"
 PACKED_SHARE = 0.5  # gzip -1 makes a book at most about this share of its size
 STEP_PAGES = 4096  # pages copied between two reports of how far a copy is (16 MB)
+PACK_CHUNK = 2**20  # bytes packed between two reports
 
 
 def default_folder() -> Path:
@@ -46,8 +47,9 @@ def book_folder(book) -> Path:
 def backup(book, folder: Path | None = None, reason: str = "manual", told=None) -> Path:
     """Write a consistent copy named with the date, time and reason; in the default folder
     an automatic one is compressed, and the folder is pruned by the plan. told(done,
-    total), if given, hears how many of the book's pages are copied (a big book to a USB
-    stick takes minutes)."""
+    total), if given, hears how far it is, in pages: the book's pages copied, then (for
+    a compressed copy) packed, so total is twice the pages. A big book to a USB stick
+    takes minutes, and so does the copy made before a township's month is posted."""
     target_folder = Path(folder) if folder else book_folder(book)
     packed = folder is None and reason != "manual"
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -57,10 +59,10 @@ def backup(book, folder: Path | None = None, reason: str = "manual", told=None) 
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
         _room_for(book, target_folder, packed)
-        copy_book(book, plain, told)
+        work = _Work(told, packed) if told else None
+        copy_book(book, plain, work and work.copied)
         if packed:
-            with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
-                shutil.copyfileobj(raw, out, 2**20)
+            _pack(plain, part, work and work.packed)
             plain.unlink()
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
@@ -70,6 +72,30 @@ def backup(book, folder: Path | None = None, reason: str = "manual", told=None) 
     if folder is None:
         prune(target_folder)
     return target
+
+
+class _Work:
+    """A copy's pages told as copied, then as packed (a compressed copy's total: twice)."""
+
+    def __init__(self, told, packed: bool):
+        self.told, self.times, self.pages = told, 2 if packed else 1, 0
+
+    def copied(self, done: int, total: int) -> None:
+        self.pages = total
+        self.told(done, total * self.times)
+
+    def packed(self, share: float) -> None:
+        self.told(self.pages + int(share * self.pages), 2 * self.pages)
+
+
+def _pack(plain: Path, part: Path, told=None) -> None:
+    """plain gzipped into part (level 1: the fastest), telling the share done."""
+    size = max(plain.stat().st_size, 1)
+    with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
+        while chunk := raw.read(PACK_CHUNK):
+            out.write(chunk)
+            if told:
+                told(raw.tell() / size)
 
 
 def copy_book(book, plain: Path, told=None) -> None:

@@ -107,14 +107,16 @@ def _check_no_later_final(book, month: str) -> None:
         raise BookError("month.later_final", month=month, later=later_final["month"])
 
 
-def post(book, month: str, actor: str | None, today: date | None = None) -> MonthStatus:
-    """Put the month's sheet up for residents to check; the objection window opens."""
+def post(book, month: str, actor: str | None, today: date | None = None,
+         told=None) -> MonthStatus:
+    """Put the month's sheet up for residents to check; the objection window opens.
+    told(done, total) hears how far the copy made first is (backup.backup)."""
     today = today or date.today()
     check_post(book, month, today)
     until = (today + timedelta(days=settings.load(book).objection_days)).isoformat()
     from villagebook import backup  # (not on a record's way in)
 
-    backup.backup(book, reason="post")
+    backup.backup(book, reason="post", told=told)
     with book.writing(actor, "month.post", month, {"objection_until": until}) as conn:
         conn.execute("INSERT OR IGNORE INTO months (month) VALUES (?)", (month,))
         conn.execute("UPDATE months SET state = 'posted', posted_at = ?, objection_until = ?"
@@ -142,7 +144,7 @@ def _previous_seal(book, month: str) -> str:
 
 
 def finalize(book, month: str, actor: str | None, early_reason: str | None = None,
-             today: date | None = None) -> MonthStatus:
+             today: date | None = None, told=None) -> MonthStatus:
     """Make a posted month final, once its window is closed and no objection is open."""
     today = today or date.today()
     current = check_finalize(book, month)
@@ -151,7 +153,7 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
         raise BookError("month.window_open", month=month, until=current.objection_until)
     from villagebook import backup  # (not on a record's way in)
 
-    backup.backup(book, reason="finalize")
+    backup.backup(book, reason="finalize", told=told)
     detail = {"early": early} if early else {}
     with book.writing(actor, "month.finalize", month, detail) as conn:
         # sealed inside the write that makes it final: nothing can land in between
@@ -166,13 +168,13 @@ def finalize(book, month: str, actor: str | None, early_reason: str | None = Non
     return status(book, month)
 
 
-def reopen(book, month: str, actor: str | None, reason: str) -> MonthStatus:
+def reopen(book, month: str, actor: str | None, reason: str, told=None) -> MonthStatus:
     """Open a final month again (a committee decision, with its reason, on record)."""
     reason = clean_text(reason, "reason", required=True, limit=200)
     current = check_reopen(book, month)
     from villagebook import backup  # (not on a record's way in)
 
-    backup.backup(book, reason="reopen")
+    backup.backup(book, reason="reopen", told=told)
     with book.writing(actor, "month.reopen", month,
                       {"reason": reason, "seal": current.seal}) as conn:
         conn.execute("UPDATE months SET state = 'open', seal = NULL, reopened_at = ?,"

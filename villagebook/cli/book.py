@@ -61,12 +61,10 @@ def backup_cmd(book, folder):
     """Write a consistent copy of the book (to FOLDER, e.g. a USB stick; copy the book with
     this, never by hand: a copy without its -wal file can lose the newest entries)."""
     from villagebook import backup
-    from villagebook.cli.progress import Progress
+    from villagebook.cli.progress import Copying
 
-    # on a terminal, after a second: a big book to a USB stick takes minutes
-    with Progress(lambda percent: t("backup.progress", percent=percent)) as progress:
-        made = backup.backup(book, folder, told=lambda done, total: progress(
-            done * 100 // max(total, 1)))
+    with Copying() as copying:  # on a terminal, after a second: a big book takes minutes
+        made = backup.backup(book, folder, told=copying.tell)
     click.echo(t("backup.done", path=made))
 
 

@@ -7,6 +7,7 @@ import click
 from villagebook.cli.actors import actor_of, committee_pin
 from villagebook.cli.failures import Group, UserError
 from villagebook.cli.options import by_option, group_options, with_book
+from villagebook.cli.progress import Copying
 from villagebook.i18n import t
 from villagebook.quantities import parse_month
 
@@ -29,7 +30,9 @@ def month_post(book, month_text, by):
     """Post MONTH for residents to check; the objection window opens."""
     from villagebook import months
 
-    done = months.post(book, parse_month(month_text), actor_of(book, by))
+    with Copying() as copying:  # the copy made first: a big book's takes a while
+        done = months.post(book, parse_month(month_text), actor_of(book, by),
+                           told=copying.tell)
     click.echo(t("month.posted", month=done.month, until=done.objection_until))
 
 
@@ -68,7 +71,9 @@ def month_finalize(book, month_text, early_reason, by):
     month = parse_month(month_text)
     months.check_finalize(book, month)  # a refusal comes before the PIN is asked
     committee_pin(book)
-    done = months.finalize(book, month, actor_of(book, by), early_reason)
+    with Copying() as copying:
+        done = months.finalize(book, month, actor_of(book, by), early_reason,
+                               told=copying.tell)
     click.echo(t("month.finalized", month=done.month, seal=done.seal[:16]))
 
 
@@ -84,7 +89,8 @@ def month_reopen(book, month_text, reason, by):
     month = parse_month(month_text)
     months.check_reopen(book, month)  # a refusal comes before the PIN is asked
     committee_pin(book)
-    done = months.reopen(book, month, actor_of(book, by), reason)
+    with Copying() as copying:
+        done = months.reopen(book, month, actor_of(book, by), reason, told=copying.tell)
     click.echo(t("month.reopened", month=done.month, reason=done.reopen_reason))
 
 

@@ -62,3 +62,15 @@ class Steps(Progress):
         changed = step != self.step
         self.step, self.values = step, {"done": done, "of": of}
         self(done, changed)
+
+
+class Copying(Progress):
+    """How far a copy of the book is ("正在备份：已复制 40%…"): `villagebook backup`, and
+    the copy made before a month is posted, finalized or reopened (a big book's takes a
+    quarter of a minute, a township's several)."""
+
+    def __init__(self, stream=None, clock=None):
+        super().__init__(lambda percent: t("backup.progress", percent=percent), stream, clock)
+
+    def tell(self, done: int, total: int) -> None:
+        self(done * 100 // max(total, 1))
