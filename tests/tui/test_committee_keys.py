@@ -2,6 +2,7 @@
 only through a dialog that names the month and what happens, focuses "cancel", asks the
 PIN where the CLI does, and ignores a confirm key typed before it could be read."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -35,6 +36,12 @@ def dialog_text(app) -> str:
 async def type_text(pilot, text):
     for ch in text:
         await pilot.press(ch)
+
+
+async def settled(pilot) -> None:
+    """The month's step done in its thread (its copy of the book first) and shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def previous_month_posted(book) -> str:
@@ -97,7 +104,7 @@ class TestPost:
             await pilot.press("f3", "g")
             await pilot.pause(0.35)
             await pilot.press("y")
-            await pilot.pause()
+            await settled(pilot)
             assert type(app.screen).__name__ == "SheetScreen"
             assert "公示中" in text_of(app.screen.query_one("#sheet-title"))
         assert state(book) == "posted"
@@ -115,6 +122,39 @@ class TestPost:
             await pilot.press("f3", "g")
             await pilot.pause()
             assert isinstance(app.screen, CommitteeConfirm)
+
+
+    async def test_the_copy_made_first_runs_aside_and_says_how_far(self, app, book,
+                                                                  monkeypatch):
+        """A big village's copy takes a quarter of a minute, a township's minutes: the
+        header says how far it is, keys are answered, a second step waits its turn."""
+        from villagebook import backup
+
+        gate, copy = threading.Event(), backup.copy_book
+
+        def slow(book_, plain, told=None):
+            told(1, 4)
+            assert gate.wait(30)
+            copy(book_, plain, told)
+
+        monkeypatch.setattr(backup, "copy_book", slow)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f3", "g")
+            await pilot.pause(0.35)
+            await pilot.press("y")
+            await pilot.pause(0.5)
+            assert app.screen.sub_title.startswith("公示：先备份积分簿，已完成 ")
+            await pilot.press("g")  # a second step: said, and no dialog
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SheetScreen"
+            assert app._notifications and list(app._notifications)[-1].message == (
+                "上一步还在进行（先要备份积分簿），请等它做完")
+            assert state(book) == "open"
+            gate.set()
+            await settled(pilot)
+            assert "公示中" in text_of(app.screen.query_one("#sheet-title"))
+            assert not app.screen.sub_title
+        assert state(book) == "posted"
 
 
 class TestFinalize:
@@ -136,7 +176,7 @@ class TestFinalize:
             assert state(book, month) == "posted"
             await pilot.pause(0.35)
             await pilot.press("y")
-            await pilot.pause()
+            await settled(pilot)
         assert state(book, month) == "final"
 
     async def test_a_wrong_pin_shows_no_dialog(self, app, book):
@@ -163,7 +203,7 @@ class TestFinalize:
             await pilot.press("d")
             await pilot.pause(0.35)
             await pilot.press("y")
-            await pilot.pause()
+            await settled(pilot)
             assert "已定稿" in text_of(app.screen.query_one("#sheet-title"))
         assert state(book, month) == "final"
 
@@ -193,7 +233,7 @@ class TestFinalize:
             assert isinstance(app.screen, EarlyFinalize)
             await pilot.pause(0.35)
             await pilot.press("enter")
-            await pilot.pause()
+            await settled(pilot)
         st = months.status(book, MONTH)
         assert st.state == "final"
         (detail,) = [r[0] for r in book.query(
