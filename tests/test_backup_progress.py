@@ -99,3 +99,17 @@ def test_the_copy_before_a_months_step_tells_its_copying_then_its_packing(book, 
     (made,) = [p for p in backup.backups(backup.book_folder(book), mine_only=True)
                if p.name.endswith(f"-{step}.db.gz")]
 
+
+
+def test_the_copy_before_an_import_tells_how_far_it_is(book, tmp_path, monkeypatch):
+    from villagebook import csvio
+
+    monkeypatch.setattr(backup, "STEP_PAGES", 2)
+    monkeypatch.setattr(backup, "PACK_CHUNK", 4096)
+    sheet = tmp_path / "new.csv"
+    sheet.write_text("姓名,户,片区\n马小明,马家9户,东片\n", encoding="utf-8")
+    told = []
+    assert csvio.import_residents(book, sheet, "村委会", told=lambda *d: told.append(d)) == (
+        1, 0)
+    (total,) = {total for _, total in told}
+    assert told[-1] == (total, total) and len(told) > 6

@@ -128,10 +128,11 @@ def _bad_flag(flag: str) -> str:
 
 def import_residents(book, path: Path, actor: str | None = None,
                      same_name: str | None = None,
-                     ignored: list[str] | None = None) -> tuple[int, int]:
+                     ignored: list[str] | None = None, told=None) -> tuple[int, int]:
     """Add every new resident of the file in one transaction; (added, not added). A name
     already in the book in another household is a second person (`same_name="new"`) or
-    the same one typed with another household (`"skip"`); asked for, never guessed."""
+    the same one typed with another household (`"skip"`); asked for, never guessed.
+    told(done, total) hears how far the copy made first is (backup.backup)."""
     from villagebook.readings import write_keys  # pypinyin: only when reading residents
 
     rows = parse_residents(path, ignored)
@@ -160,7 +161,7 @@ def import_residents(book, path: Path, actor: str | None = None,
     if fresh:
         from villagebook import backup
 
-        backup.backup(book, reason="import")
+        backup.backup(book, reason="import", told=told)
     with book.writing(actor, "residents.import", Path(path).name, detail) as conn:
         book.db["residents"].insert_all(fresh)  # a savepoint inside this one transaction
         for row in fresh:
