@@ -18,7 +18,7 @@ from pathlib import Path
 from villagebook.errors import BookError
 
 APPLICATION_ID = 0x56424B31  # "VBK1": marks a SQLite file as a villagebook book
-SCHEMA_VERSION = 11  # len(schema.MIGRATIONS) (a test holds it so): the steps are read in
+SCHEMA_VERSION = 12  # len(schema.MIGRATIONS) (a test holds it so): the steps are read in
 # only to migrate, not on every command's way in
 
 
