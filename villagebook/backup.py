@@ -11,7 +11,6 @@ cannot flush the history. The day's copy is dailybackup.py's.
 
 from __future__ import annotations
 
-import gzip
 import os
 import shutil
 import sqlite3
@@ -90,6 +89,8 @@ class _Work:
 
 def _pack(plain: Path, part: Path, told=None) -> None:
     """plain gzipped into part (level 1: the fastest), telling the share done."""
+    import gzip  # only when a copy is made: not on every command's way in
+
     size = max(plain.stat().st_size, 1)
     with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
         while chunk := raw.read(PACK_CHUNK):

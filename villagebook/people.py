@@ -7,7 +7,6 @@ every reading of the surname is indexed too (单田芳: ``dtf`` and ``stf``, see
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import unicodedata
@@ -223,6 +222,8 @@ def find_resident(book, query: str) -> Resident:
 def _close_matches(book, query: str) -> str:
     near = [r.name for r in search(book, query[:2], limit=5)]
     names = [r["name"] for r in book.query("SELECT name FROM residents WHERE active = 1")]
+    import difflib  # only when a name is not found: not on every record's way in
+
     near += difflib.get_close_matches(query, names, n=5, cutoff=0.5)
     return "、".join(dict.fromkeys(near)) if near else ""
 
