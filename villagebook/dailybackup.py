@@ -84,7 +84,8 @@ def _clear_cut_short(folder: Path, today: str) -> dict[str, str]:
                 removed += size
         except OSError:  # gone meanwhile, or still open (Windows): not cut short
             continue
-        day = f"{stamp[len(PREFIX):][:4]}-{stamp[len(PREFIX):][4:6]}-{stamp[len(PREFIX):][6:8]}"
+        digits = stamp[len(PREFIX):len(PREFIX) + 8]  # the copy's YYYYMMDD
+        day = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
     return {"day": day, "size": amount(removed)} if day else {}
 
 
