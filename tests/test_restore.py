@@ -70,6 +70,33 @@ class TestBackupPlan:
         assert dailybackup.daily(book) is None  # one a day
 
 
+    def test_a_big_books_copy_before_a_post_is_packed_aside(self, book, monkeypatch):
+        """The post waits for the copy only; the gzip is made by a process of its own,
+        and until it is whole the plain copy is the backup."""
+        from conftest import MONTH
+
+        from villagebook import months
+
+        monkeypatch.setattr(backup, "PACK_INLINE_BYTES", 0)
+        rec(book)
+        told = []
+        months.post(book, MONTH, "村委会", told=lambda *d: told.append(d))
+        (total,) = {total for _, total in told}
+        assert told[-1] == (total, total)
+        folder = backup.book_folder(book)
+        for _ in range(600):  # its own process: a minute at most on a loaded machine
+            if [p.name for p in folder.iterdir()] == [p.name for p in folder.glob("*.db.gz")]:
+                break
+            time.sleep(0.1)
+        (made,) = backup.backups(folder, mine_only=True)
+        assert made.name.endswith("-post.db.gz") and not list(folder.glob("*.part"))
+        with gzip.open(made) as packed, open(folder / "unpacked.db", "wb") as out:
+            out.write(packed.read())
+        with Book.open_readonly(folder / "unpacked.db") as copy:
+            assert [e.resident_name for e in entries.entries_of(copy)] == ["马少军"]
+            assert copy.one("PRAGMA page_count")[0] == total  # the copy told, not its gzip
+
+
 class TestRestore:
     def test_a_restore_keeps_the_current_book_aside_and_says_so_in_the_log(self, book,
                                                                          db_path):

@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from villagebook.backup import PREFIX, amount, backup, book_folder
+from villagebook.backup import PREFIX, amount, backup, book_folder, run_aside
 from villagebook.errors import BookError
 
 INLINE_BYTES = 64 * 2**20  # a book this small is copied at once; a bigger one aside
@@ -46,14 +46,7 @@ def _days_copy(book, folder: Path, today: str) -> Path | None:
         return backup(book, reason="daily")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{PREFIX}{today}-000000-000000{STARTED}").touch()  # once a day
-    import subprocess  # only on the day's first use: not on every command's way in
-
-    detach = ({"creationflags": subprocess.DETACHED_PROCESS
-               | subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32"
-              else {"start_new_session": True})
-    subprocess.Popen([sys.executable, "-m", "villagebook.dailybackup", str(book.path)],
-                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, close_fds=True, **detach)
+    run_aside("villagebook.dailybackup", book.path)
     return None
 
 
