@@ -3,6 +3,7 @@ made aside (a process with no screen) that fails. The copy is refused before a b
 written, naming the folder and the space; the failure made aside is said by the next
 command, once, and on the gatherer's screen too."""
 
+import gzip
 import os
 import time
 from collections import namedtuple
@@ -85,3 +86,41 @@ def test_a_copy_cut_short_is_cleared_and_said_once_and_the_days_copy_is_made(run
     assert made.name.endswith("-daily.db.gz")
     again = run("residents", "list")
     assert again.exit_code == 0 and again.stderr == ""  # said once
+
+
+def test_a_copy_cut_short_today_is_made_again_today(run, book):
+    folder = backup.book_folder(book)
+    folder.mkdir(parents=True)
+    today, hour_ago = datetime.now().strftime("%Y%m%d"), time.time() - 3600
+    cut = folder / f"villagebook-{today}-000001-000001-daily.db.gz.part"
+    marker = folder / f"villagebook-{today}-000000-000000{dailybackup.STARTED}"
+    for path in (cut, marker):
+        path.write_bytes(b"x" * 1000)
+        os.utime(path, (hour_ago, hour_ago))
+    first = run("residents", "list")
+    assert "的自动备份没有做完" in first.stderr and not cut.exists()
+    (made,) = backup.backups(folder, mine_only=True)  # not held back by today's marker
+    assert made.name.endswith("-daily.db.gz")
+
+
+def test_a_plain_copy_whose_packing_was_cut_short_is_packed_again_quietly(run, book):
+    """A big book's copy before a post is written plain and packed aside: cut short while
+    packing, the plain copy is whole, so nothing is said and its packing starts again."""
+    folder = backup.book_folder(book)
+    folder.mkdir(parents=True)
+    plain = folder / "villagebook-20261201-093000-000001-post.db"
+    plain.write_bytes(b"SQLite format 3\x00" * 1000)
+    torn = folder / f"{plain.name}.gz.part"
+    torn.write_bytes(b"\x1f\x8b")
+    hour_ago = time.time() - 3600
+    os.utime(torn, (hour_ago, hour_ago))
+    first = run("residents", "list")
+    assert first.exit_code == 0 and "没有做完" not in first.stderr
+    packed = folder / f"{plain.name}.gz"
+    for _ in range(600):  # its own process: a minute at most on a loaded machine
+        if packed.exists() and not plain.exists():
+            break
+        time.sleep(0.1)
+    with gzip.open(packed) as unpacked:
+        assert unpacked.read() == b"SQLite format 3\x00" * 1000
+    assert not torn.exists()

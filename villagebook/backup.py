@@ -77,7 +77,10 @@ def backup(book, folder: Path | None = None, reason: str = "manual", told=None) 
             leftover.unlink(missing_ok=True)
         raise BookError("backup.failed", path=target, why=exc) from None
     if aside:
-        run_aside("villagebook.backup", target)
+        try:
+            run_aside("villagebook.backup", target)
+        except OSError:  # not started: the plain copy is the backup, packed or not
+            pass
     if folder is None:
         prune(target_folder)
     return target
@@ -133,11 +136,14 @@ def _pack(plain: Path, part: Path, told=None) -> None:
     import gzip  # only when a copy is made: not on every command's way in
 
     size = max(plain.stat().st_size, 1)
-    with open(plain, "rb") as raw, gzip.open(part, "wb", compresslevel=1) as out:
-        while chunk := raw.read(PACK_CHUNK):
-            out.write(chunk)
-            if told:
-                told(raw.tell() / size)
+    with open(plain, "rb") as raw, open(part, "wb") as sink:
+        with gzip.GzipFile(fileobj=sink, mode="wb", compresslevel=1) as out:
+            while chunk := raw.read(PACK_CHUNK):
+                out.write(chunk)
+                if told:
+                    told(raw.tell() / size)
+        sink.flush()  # on the disk before it is named finished and the plain copy goes:
+        os.fsync(sink.fileno())  # a power cut must not leave a torn gzip and no copy
 
 
 def copy_book(book, plain: Path, told=None) -> None:

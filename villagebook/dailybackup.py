@@ -77,9 +77,24 @@ def _clear_cut_short(folder: Path, today: str) -> dict[str, str]:
                 removed += size
         except OSError:  # gone meanwhile, or still open (Windows): not cut short
             continue
+        if _pack_again(files):
+            continue  # only its packing was cut short: the plain copy is whole
         digits = stamp[len(PREFIX):len(PREFIX) + 8]  # the copy's YYYYMMDD
         day = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+        if digits == today:  # today's copy was cut short: make it again today
+            (folder / f"{PREFIX}{today}-000000-000000{STARTED}").unlink(missing_ok=True)
     return {"day": day, "size": amount(removed)} if day else {}
+
+
+def _pack_again(files: list[Path]) -> bool:
+    """A plain copy whose gzip was cut short (backup.py packs a big book's copy aside) is
+    a backup all the same: its packing is started again, and nothing need be said."""
+    plain = [f.with_name(f.name.removesuffix(".gz.part")) for f in files
+             if f.name.endswith(".db.gz.part")]
+    if len(plain) != 1 or len(files) != 1 or not plain[0].is_file():
+        return False
+    run_aside("villagebook.backup", plain[0])
+    return True
 
 
 def _say_failed_aside(folder: Path) -> None:
