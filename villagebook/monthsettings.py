@@ -70,3 +70,19 @@ def _shown(values: dict[str, str]) -> dict[str, str]:
     from villagebook.settings import DEFAULTS
 
     return {key: values.get(key, default) for key, default in DEFAULTS.items()}
+
+
+# schema v6: the table, its guards, and the settings of the months already final kept
+TABLES = [
+    """CREATE TABLE month_settings (
+        month TEXT PRIMARY KEY,
+        settings TEXT NOT NULL CHECK (json_valid(settings))
+    )""",
+    """CREATE TRIGGER month_settings_fixed BEFORE UPDATE ON month_settings
+        WHEN (SELECT state FROM months WHERE month = OLD.month) = 'final'
+            OR NEW.month IS NOT OLD.month
+        BEGIN SELECT RAISE(ABORT, 'a final month keeps its settings'); END""",
+    """CREATE TRIGGER month_settings_no_delete BEFORE DELETE ON month_settings
+        BEGIN SELECT RAISE(ABORT, 'a final month keeps its settings'); END""",
+    freeze_final_months,
+]

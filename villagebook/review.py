@@ -24,6 +24,9 @@ LATE_DAYS = 30
 MANY = 5  # a gatherer's entries for one resident in a month worth a look, at the least
 TIMES_USUAL = 3  # ... and this many times the month's usual (median) per pair
 
+# schema v11: the entries recorded late (补记), by resident and day, for _repeated
+LATE_INDEX = "CREATE INDEX entries_late ON entries (resident_id, day) WHERE late = 1"
+
 _ENTRY = ("SELECT e.*, r.name AS resident, r.household AS household FROM entries e"
           " JOIN residents r ON r.id = e.resident_id WHERE e.month = ?")
 

@@ -5,10 +5,12 @@ to or voided in a final month."""
 
 from __future__ import annotations
 
+from villagebook.entries import MONTH_INDEX as _MONTH_INDEX  # v12: a month's every entry
 from villagebook.history import start as _start_history  # light: no import of its own
-from villagebook.monthsettings import freeze_final_months as _freeze_final_months
+from villagebook.monthsettings import TABLES as _V6  # v6: a final month's own settings
 from villagebook.paperforms import TABLES as _V7  # v7: paper forms and their keyed pages
 from villagebook.people import LISTED_INDEX as _LISTED  # v10: residents in F2's order
+from villagebook.review import LATE_INDEX as _LATE_INDEX  # v11: the entries recorded late
 from villagebook.rollup import TABLES as _V8  # v8: points per resident and month, year
 from villagebook.rollup import TABLES_V9 as _V9  # v9: ... and over all time
 from villagebook.rollup import TABLES_V10 as _ROLLUP_V10  # v10: ... in order of points
@@ -281,30 +283,5 @@ _V5 = [
 ]
 
 
-# v6: a final month keeps the settings in force when it became final (points per star,
-# stars per flag, the village's name...): its printouts never change (monthsettings.py).
-_V6 = [
-    """CREATE TABLE month_settings (
-        month TEXT PRIMARY KEY,
-        settings TEXT NOT NULL CHECK (json_valid(settings))
-    )""",
-    """CREATE TRIGGER month_settings_fixed BEFORE UPDATE ON month_settings
-        WHEN (SELECT state FROM months WHERE month = OLD.month) = 'final'
-            OR NEW.month IS NOT OLD.month
-        BEGIN SELECT RAISE(ABORT, 'a final month keeps its settings'); END""",
-    """CREATE TRIGGER month_settings_no_delete BEFORE DELETE ON month_settings
-        BEGIN SELECT RAISE(ABORT, 'a final month keeps its settings'); END""",
-    _freeze_final_months,
-]
-
-# v11: the entries recorded late (补记), by resident and day: the review's search for an
-# entry's twins reads the month of its day and these few, not the resident's 20 years.
-_V11 = ["CREATE INDEX entries_late ON entries (resident_id, day) WHERE late = 1"]
-
-# v12: every entry of a month, voided ones too (the seal of a final month, the month's
-# list, the review's late and voided lines): a book has no ANALYZE statistics, and SQLite
-# then read every entry of 20 years to find one month's (a village's 1.9 s).
-_V12 = ["CREATE INDEX entries_month ON entries (month)"]
-
 MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, [*_ROLLUP_V10, _LISTED],
-                          _V11, _V12]
+                          [_LATE_INDEX], [_MONTH_INDEX]]

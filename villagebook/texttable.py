@@ -27,17 +27,12 @@ def pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def render(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
-           footer: list[str] | None = None) -> str:
-    """A table with a rule under the header (and above the footer); numbers right-aligned."""
-    return "\n".join(lines(header, rows, numeric, footer))
-
-
 def lines(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(),
           footer: list[str] | None = None) -> Iterator[str]:
-    """The table's lines, made a few thousand at a time to be written as they come: a
-    township's list of 100,000 residents or entries is never held whole as text. Padded a
-    column at a time, each cell measured once."""
+    """A table with a rule under the header (and above the footer), numbers right-aligned,
+    its lines made a few thousand at a time to be written as they come: a township's list
+    of 100,000 residents or entries is never held whole as text. Padded a column at a
+    time, each cell measured once."""
     body = [[str(c) for c in r] for r in [header, *rows] + ([footer] if footer else [])]
     columns = list(zip(*body, strict=True))
     measured = [[cell_width(c) for c in column] for column in columns]
