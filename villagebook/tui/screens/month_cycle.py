@@ -12,12 +12,12 @@ in a thread of its own, the header saying how far the copy is, the keys answered
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 from villagebook import months, settings
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.header_line import teller
 from villagebook.tui.screens.committee_confirm import CommitteeConfirm, EarlyFinalize
 from villagebook.tui.screens.pin_prompt import with_committee_pin
 
@@ -94,13 +94,8 @@ def _in_background(screen, what: str, step) -> None:
         return
     app.month_busy = True
     screen.sub_title = t("ui.month_copying", what=what, percent=0)
-    last = {"at": time.monotonic()}
-
-    def told(done: int, total: int) -> None:  # in the step's thread: a few times a second
-        if time.monotonic() - last["at"] >= 0.25:
-            last["at"] = time.monotonic()
-            app.call_from_thread(setattr, screen, "sub_title", t(
-                "ui.month_copying", what=what, percent=done * 100 // max(total, 1)))
+    told = teller(screen, lambda done, total: t(
+        "ui.month_copying", what=what, percent=done * 100 // max(total, 1)))
 
     def work() -> None:
         try:

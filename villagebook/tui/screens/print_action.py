@@ -5,11 +5,10 @@ twenty); the screen's header says how far it is, and a notice where it was writt
 
 from __future__ import annotations
 
-import time
-
 from villagebook import laptop
 from villagebook.errors import BookError
 from villagebook.i18n import t
+from villagebook.tui.header_line import teller
 
 
 def print_pdf(screen, kind: str, month: str, **options) -> None:
@@ -24,13 +23,7 @@ def print_pdf(screen, kind: str, month: str, **options) -> None:
     what = t(f"what.{kind}")
     app.printing = True
     screen.sub_title = t("ui.printing", what=what, page=0)
-    told = {"at": time.monotonic()}
-
-    def progress(page: int) -> None:  # in the print's thread: a few times a second
-        if time.monotonic() - told["at"] >= 0.25:
-            told["at"] = time.monotonic()
-            app.call_from_thread(setattr, screen, "sub_title",
-                                 t("ui.printing", what=what, page=page))
+    progress = teller(screen, lambda page: t("ui.printing", what=what, page=page))
 
     def work() -> None:
         try:
