@@ -118,21 +118,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("books", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--python", default=sys.executable,
+                        help="the Python to run the commands with: one where villagebook is "
+                             "installed as a user installs it (pip install .), to time that; "
+                             "default this one, on the checkout")
+    parser.add_argument("--only", default="",
+                        help="only the commands whose label starts with one of these words "
+                             "(comma-separated), e.g. record,tally")
     args = parser.parse_args()
+    python = args.python
+    wanted = tuple(w for w in args.only.split(",") if w)
     books = args.books or [p for p in (HERE / "out" / "big.db", HERE / "out" / "town.db")
                            if p.exists()]
     with tempfile.TemporaryDirectory(prefix="vb-bench-") as tmp:
         tmp = Path(tmp)
-        env = dict(os.environ, PYTHONPATH=str(ROOT), VILLAGEBOOK_STATE_DIR=str(tmp),
+        env = dict(os.environ, VILLAGEBOOK_STATE_DIR=str(tmp),
                    VILLAGEBOOK_BACKUP_DIR=str(tmp / "backups"), VILLAGEBOOK_LANG="zh")
+        if python == sys.executable:
+            env["PYTHONPATH"] = str(ROOT)
         env.pop("VILLAGEBOOK_DB", None)
         # An installed villagebook runs from bytecode (pip compiles it; Python caches it on
         # first use): a shell that forbids writing it would time compiling every module.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         (tmp / "backups").mkdir()
         print(f"whole processes, ms min/median/max over {args.runs} runs; peak memory MB")
+        print(f"  villagebook run from {_where(python, env)}")
         for label, code in (("python -c pass", "pass"), ("import click", "import click")):
-            times, peak = spread([sys.executable, "-c", code], env, args.runs)
+            times, peak = spread([python, "-c", code], env, args.runs)
             print(f"  {label:<28}{_figures(times, peak)}")
         for book in books:
             path = prepared(book, tmp)
@@ -143,27 +155,36 @@ def main() -> None:
                 take_the_day_as_done(path)
                 print(f"  {'the day first command':<28}  (its check and backup taken as made)")
             else:
-                first = [sys.executable, "-m", "villagebook", "tally", "--db", str(path)]
+                first = [python, "-m", "villagebook", "tally", "--db", str(path)]
                 took, peak = run(first, env)  # the day's first: quick_check and the backup
                 print(f"  {'the day first command (tally)':<28}{took:>8.0f} ms"
                       f"{'' if peak is None else f'{peak:>8.0f} MB'}")
                 _wait_for_backup(tmp / "backups")
             for label, argv in commands(path):
-                command = [sys.executable, "-m", "villagebook", *argv, "--db", str(path)]
+                if wanted and not label.startswith(wanted):
+                    continue
+                command = [python, "-m", "villagebook", *argv, "--db", str(path)]
                 runs = 1 if label == "check" and path == book else args.runs
                 times, peak = spread(command, env, runs) if runs > 1 else _once(command, env)
                 print(f"  {label:<28}{_figures(times, peak)}")
         print(TARGETS)
         for module in ("villagebook.cli", "villagebook.cli.entries"):
             print(f"costliest imports of {module} (python -X importtime), ms:")
-            for cumulative, own, name in import_costs(env, module):
+            for cumulative, own, name in import_costs(python, env, module):
                 print(f"  {cumulative / 1000:>8.1f} {own / 1000:>6.1f}  {name}")
 
 
-def import_costs(env: dict, module: str, top: int = 6) -> list[tuple[int, int, str]]:
+def _where(python: str, env: dict) -> str:
+    done = subprocess.run([python, "-c", "import villagebook; print(villagebook.__file__)"],
+                          env=env, capture_output=True, text=True, check=True)
+    return str(Path(done.stdout.strip()).parent)
+
+
+def import_costs(python: str, env: dict, module: str, top: int = 6
+                 ) -> list[tuple[int, int, str]]:
     """(cumulative us, self us, name) of the costliest imports of a module, as
     `python -X importtime` counts them (the interpreter's own start-up left out)."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+    done = subprocess.run([python, "-X", "importtime", "-c", f"import {module}"],
                           env=env, capture_output=True, text=True, check=True)
     rows = []
     for line in done.stderr.splitlines():

@@ -12,7 +12,6 @@ cannot flush the history. The day's copy is dailybackup.py's.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import sys
 from datetime import datetime, timedelta
@@ -172,6 +171,8 @@ def _room_for(book, folder: Path, packed: bool) -> None:
     compressed, its gzip beside it): a big book is tens of GB, and a copy that fills the
     disk half way leaves the laptop with no room for the book itself to grow."""
     size = book_bytes(book)
+    import shutil  # not on every command's path: shutil brings bz2 and lzma
+
     need = int(size * (1 + PACKED_SHARE if packed else 1))
     free = shutil.disk_usage(folder).free
     if free < need:

@@ -6,7 +6,6 @@ audit line, so a failed command changes nothing and a done one is always explain
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
@@ -46,6 +45,8 @@ def now() -> str:
 
 
 def system_user() -> str:
+    import getpass  # only a write needs it (getpass brings termios)
+
     try:
         return getpass.getuser()
     except Exception:  # no user name on some Windows set-ups

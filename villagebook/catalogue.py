@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from decimal import Decimal
-from fractions import Fraction
 from typing import NamedTuple
 
 from villagebook.errors import BookError
@@ -20,7 +19,6 @@ from villagebook.quantities import (
     parse_points,
     parse_quantity,
     quantity_text,
-    to_hundredths,
 )
 
 KINDS = ("hours", "yuan", "count", "fixed")
@@ -65,8 +63,9 @@ class Category(NamedTuple):
         """Exact points in hundredths for a quantity of this rule (a fixed rule: per award)."""
         if self.kind == "fixed":
             return self.points_c * int(quantity)
-        hundredths = Fraction(self.points_c) * Fraction(quantity) / self.per_units
-        return to_hundredths(Decimal(hundredths.numerator) / Decimal(hundredths.denominator) / 100)
+        top, bottom = quantity.as_integer_ratio()  # exact, as a fraction of integers
+        top, bottom = self.points_c * top, bottom * self.per_units
+        return (2 * top + bottom) // (2 * bottom)  # to the nearest hundredth, half up
 
 
 # The default catalogue of a new book: the village's reference rules and a few more.

@@ -16,6 +16,7 @@ import click
 
 from villagebook.book import default_path
 from villagebook.cli.failures import Group, UserError
+from villagebook.cli.leaving import leave
 from villagebook.cli.options import daily_backup, db_option, lang_option, open_book
 from villagebook.cli.terminal import has_terminal, open_ui
 from villagebook.i18n import t
@@ -100,16 +101,25 @@ def _text(arg: str) -> bool:
 
 
 def main() -> None:
-    """The console script: the CLI, with no traceback for any failure."""
+    """The console script: the CLI, with no traceback for any failure, and then out
+    (leaving.py: without Python's slow teardown when nothing needs it)."""
+    leave(command_line())
+
+
+def command_line() -> int | str | None:
+    """Run the command line in sys.argv; its exit code."""
     any_console()
     unreadable = next((i for i, arg in enumerate(sys.argv[1:], 1) if not _text(arg)), None)
     if unreadable is not None:  # bytes that are not text in the console's encoding
         click.echo(t("cli.bad_bytes", number=unreadable,
                      shown=sys.argv[unreadable].encode("utf-8", "replace").decode()),
                    err=True)
-        sys.exit(2)
+        return 2
     try:
         cli(prog_name="villagebook")
+    except SystemExit as done:  # click ends every command line with one
+        return done.code
     except Exception as exc:  # pragma: no cover - Group.invoke already words failures
         click.echo(t("internal", why=exc), err=True)
-        sys.exit(1)
+        return 1
+    return 0

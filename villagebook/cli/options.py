@@ -83,12 +83,12 @@ def with_book(command):
 
 def open_book(path: Path) -> Book:
     """The book, or one line saying it is damaged and where the newest backup is."""
-    from villagebook import backup
-
     try:
         return Book.open(path)
     except BookError as exc:
         if exc.key == "book.not_a_book" and path.exists():  # a newer book is not damaged
+            from villagebook import backup
+
             newest = backup.newest()
             if newest is not None:
                 raise BookError("book.damaged", path=path, backup=newest) from None
