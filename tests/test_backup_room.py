@@ -5,6 +5,7 @@ command, once, and on the gatherer's screen too."""
 
 import gzip
 import os
+import shutil
 import time
 from collections import namedtuple
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ Usage = namedtuple("Usage", "total used free")
 
 def tight(monkeypatch, free: int = 10_000) -> None:
     """The disk backups go to has `free` bytes left."""
-    monkeypatch.setattr(backup.shutil, "disk_usage", lambda path: Usage(10**12, 10**12, free))
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: Usage(10**12, 10**12, free))
 
 
 def test_no_room_refuses_before_writing_and_says_where_and_how_much(run, book, tmp_path,
