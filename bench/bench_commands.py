@@ -47,6 +47,7 @@ def run(command: list[str], env: dict) -> tuple[float, float | None]:
     with tempfile.TemporaryFile() as said:
         start = time.perf_counter()
         child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=said,
+                                 cwd=tempfile.gettempdir(),  # not the checkout's villagebook
                                  stdin=subprocess.DEVNULL)
         if hasattr(os, "wait4"):
             _, status, usage = os.wait4(child.pid, 0)
@@ -176,6 +177,7 @@ def main() -> None:
 
 def _where(python: str, env: dict) -> str:
     done = subprocess.run([python, "-c", "import villagebook; print(villagebook.__file__)"],
+                          cwd=tempfile.gettempdir(),
                           env=env, capture_output=True, text=True, check=True)
     return str(Path(done.stdout.strip()).parent)
 
@@ -185,6 +187,7 @@ def import_costs(python: str, env: dict, module: str, top: int = 6
     """(cumulative us, self us, name) of the costliest imports of a module, as
     `python -X importtime` counts them (the interpreter's own start-up left out)."""
     done = subprocess.run([python, "-X", "importtime", "-c", f"import {module}"],
+                          cwd=tempfile.gettempdir(),
                           env=env, capture_output=True, text=True, check=True)
     rows = []
     for line in done.stderr.splitlines():

@@ -7,7 +7,6 @@ all render these rows and never sum again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
@@ -47,8 +46,7 @@ class Line(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     """One period's tally: its lines and the total, which is the sum of the lines. A sheet
     asked for its top lines only holds those, and the whole sheet's count and totals
     (`whole`: lines, points, entries), added up by SQLite."""
