@@ -1,6 +1,7 @@
 """Time whole `villagebook` commands as a user runs them, and how much memory each takes.
 
-    python bench/bench_commands.py [BOOK.db ...] [--runs 7]
+    python bench/bench_commands.py [BOOK.db ...] [--runs 7] [--only record,tally]
+                                   [--python VENV/bin/python]
 
 A gatherer types one command per contribution and a committee member one per question, so
 what they wait for is the whole process: starting Python, imports, opening the book, the
@@ -15,7 +16,9 @@ where the system has it). Beside them, the floor any command pays on this machin
 entry a run. The day's backup and quick_check are taken as done (the state folder is this
 bench's own, marked), as they are for every command but the day's first; the day's first
 is timed once on its own, on a copy (in place, its backup would need the book's size in
-disk again: it is taken as made). Figures only.
+disk again: it is taken as made). With --python, the commands run with that Python and
+the villagebook installed there (install it with `pip install .` into a fresh venv to
+time what a user runs), always outside the checkout. Figures only.
 """
 
 from __future__ import annotations

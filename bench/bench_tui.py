@@ -1,7 +1,7 @@
 """Time the terminal UI on big books: first usable screen, a search keystroke, memory.
 
-    python bench/bench_tui.py [BOOK ...] [--runs N]     (default: big.db, and town.db or
-                                                          town100k.db, those that exist)
+    python bench/bench_tui.py [BOOK ...] [--runs N] [--python PY]   (default: big.db, and
+                                          town.db or town100k.db, those that exist)
 
 Each book is copied with SQLite's backup API, so nothing is written to it; a book over
 2 GB (the township) is used in place, and its session adds a few entries. Figures are
@@ -282,7 +282,9 @@ def child(mode: str, path: Path) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def bench(source: Path, runs: int) -> None:
+def bench(source: Path, runs: int, python: str = sys.executable) -> None:
+    """`python`: the one the real process runs with (one where villagebook is installed as
+    a user installs it, pip install ., to time that); the headless figures run here."""
     from villagebook.i18n import t
 
     with tempfile.TemporaryDirectory() as folder:
@@ -302,13 +304,16 @@ def bench(source: Path, runs: int) -> None:
             take_the_day_as_done(source)  # the copy's disk) are taken as made already
         with Book.open(copy) as book:  # the screen opens as this gatherer, no question
             laptop.remember_gatherer(copy, people.list_gatherers(book)[0].name, "ui")
-        argv, marker = [sys.executable, "-m", "villagebook", "--db", str(copy)], t(
+        if python != sys.executable:  # not the checkout's villagebook, the installed one
+            os.chdir(folder)
+        argv, marker = [python, "-m", "villagebook", "--db", str(copy)], t(
             "ui.record_hints").split()[0].encode()
         first_frame(argv, marker, dict(os.environ))  # the day's backup and check, once
         settle(copy)
         real = [first_frame(argv, marker, dict(os.environ)) for _ in range(runs)]
-        floor = [first_frame([sys.executable, "-c", MINIMAL], b"ready", dict(os.environ))[0]
+        floor = [first_frame([python, "-c", MINIMAL], b"ready", dict(os.environ))[0]
                  for _ in range(runs)]
+        os.chdir(HERE.parent)
         starts = [child("start", copy) for _ in range(runs)]
         s = child("session", copy)
     print(f"\n{source.name}: {s['residents']:,} residents, 80x24   min / median / max")
@@ -339,13 +344,14 @@ def main() -> None:
         print(json.dumps(result))
         return
     runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 5
+    python = args[args.index("--python") + 1] if "--python" in args else sys.executable
     books = [Path(a) for a in args if a.endswith(".db")] or [
         p for p in (HERE / "out" / "big.db", HERE / "out" / "town.db") if p.exists()] or [
         HERE / "out" / "town100k.db"]
     for path in books:
         if not path.exists():
             sys.exit(f"no {path}: make it with python bench/make_village.py {path}")
-        bench(path, max(runs, 5))
+        bench(path, max(runs, 5), python)
 
 
 if __name__ == "__main__":
