@@ -132,8 +132,8 @@ def main() -> None:
     args = parser.parse_args()
     python = args.python
     wanted = tuple(w for w in args.only.split(",") if w)
-    books = args.books or [p for p in (HERE / "out" / "big.db", HERE / "out" / "town.db")
-                           if p.exists()]
+    books = [b.resolve() for b in args.books] or [  # (commands run outside the checkout)
+        p for p in (HERE / "out" / "big.db", HERE / "out" / "town.db") if p.exists()]
     with tempfile.TemporaryDirectory(prefix="vb-bench-") as tmp:
         tmp = Path(tmp)
         env = dict(os.environ, VILLAGEBOOK_STATE_DIR=str(tmp),

@@ -345,7 +345,7 @@ def main() -> None:
         return
     runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 5
     python = args[args.index("--python") + 1] if "--python" in args else sys.executable
-    books = [Path(a) for a in args if a.endswith(".db")] or [
+    books = [Path(a).resolve() for a in args if a.endswith(".db")] or [
         p for p in (HERE / "out" / "big.db", HERE / "out" / "town.db") if p.exists()] or [
         HERE / "out" / "town100k.db"]
     for path in books:

@@ -90,3 +90,27 @@ def test_a_state_folder_that_cannot_be_written_starts_no_check_at_all(book, db_p
     monkeypatch.setattr(dailycheck, "_start_aside", lambda path: pytest.fail("started"))
     with Book.open(db_path):
         pass
+
+
+def test_a_big_book_found_damaged_before_the_upgrade_stays_refused(book, db_path, big,
+                                                                   monkeypatch):
+    """The marks were named by sha256 of the book's path until 6 December 2026: a damaged
+    mark under that name is still read, and moved to the new one, so no check aside lets
+    a damaged township book be written to meanwhile."""
+    import hashlib
+    import json
+
+    book.close()
+    dailycheck.forget(db_path)
+    where = str(db_path.resolve()).encode()
+    old = dailycheck._mark_file(db_path).with_name(
+        f"{hashlib.sha256(where).hexdigest()[:20]}.json")
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text(json.dumps({"day": "2026-12-05", "result": "damaged", "why": "page 5",
+                               "file": dailycheck._file_stamp(db_path)}), encoding="utf-8")
+    monkeypatch.setattr(dailycheck, "_start_aside", lambda path: pytest.fail("trusted"))
+    conn = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.DatabaseError, match="page 5"):
+        dailycheck.ensure(conn, db_path)
+    conn.close()
+    assert not old.exists() and dailycheck._mark_file(db_path).exists()

@@ -64,3 +64,23 @@ def test_a_recorded_entry_is_in_the_book_file_itself_when_the_command_is_done(bo
     assert conn.execute("SELECT r.name, e.points_c FROM entries e JOIN residents r"
                         " ON r.id = e.resident_id").fetchall() == [("马少军", 200)]
     conn.close()
+
+
+def test_ctrl_c_while_the_book_opens_leaves_it_whole(book, db_path):
+    """Ctrl+C during the day's check (1-2 s on a village's book, at the day's first
+    command) closes the book before the quick way out: no -wal left beside it."""
+    book.close()
+    program = ("import sys\nfrom villagebook import dailycheck\nfrom villagebook.cli import main\n"
+               "def interrupted(conn, path):\n    raise KeyboardInterrupt\n"
+               "dailycheck.ensure = interrupted\n"
+               f"sys.argv = ['villagebook', 'tally', '--db', {str(db_path)!r}]\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert [p.name for p in db_path.parent.glob("book.db*")] == ["book.db"]
+
+
+def test_no_console_at_all_is_no_failure():
+    """pythonw on Windows, or stdout closed: there is nothing to flush."""
+    done = leaving("sys.stdout = sys.stderr = None", "0")
+    assert done.returncode == 0

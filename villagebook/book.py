@@ -71,10 +71,13 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
 
 def _identified(path: Path, connect) -> sqlite3.Connection:
     """A connection to path if it is a villagebook book (its application_id says so)."""
+    conn = None
     try:
         conn = connect(path)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError:
+        if conn is not None:
+            conn.close()
         raise BookError("book.not_a_book", path=path) from None
     if app_id != APPLICATION_ID:
         conn.close()
@@ -134,14 +137,17 @@ class Book:
         if not path.is_file():
             raise BookError("book.missing", path=path)
         conn = _identified(path, _connect)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise BookError("book.too_new", path=path)
-        book = cls(conn, path)
-        if version < SCHEMA_VERSION:
-            book._migrate()
-        book._check_sound()
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise BookError("book.too_new", path=path)
+            book = cls(conn, path)
+            if version < SCHEMA_VERSION:
+                book._migrate()
+            book._check_sound()
+        except BaseException:  # Ctrl+C in the day's check, say: closed, its -wal folded
+            conn.close()  # in (a command's process leaves without Python's teardown)
+            raise
         return book
 
     def _check_sound(self) -> None:

@@ -88,7 +88,23 @@ def _read(path: Path) -> dict:
     try:
         return json.loads(_mark_file(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return _carried_over(path)
+
+
+def _carried_over(path: Path) -> dict:
+    """The mark under its name before 6 December 2026 (sha256 of the path), moved to its
+    name now, once: a big book found damaged stays refused across the upgrade."""
+    import hashlib  # once per book on this laptop, not on every command
+
+    where = str(Path(path).resolve()).encode("utf-8", "surrogatepass")
+    old = _mark_file(path).with_name(f"{hashlib.sha256(where).hexdigest()[:20]}.json")
+    try:
+        mark = json.loads(old.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return {}
+    if _write(path, mark):
+        old.unlink(missing_ok=True)
+    return mark
 
 
 def _write(path: Path, mark: dict) -> bool:

@@ -87,9 +87,16 @@ def clear_old_demo(path: Path) -> None:
 
 def build(path: Path, today: date | None = None, seed: int = 7) -> Book:
     """Create the demo book at path (it must not exist yet)."""
-    today = today or date.today()
-    rng = random.Random(seed)
     book = Book.create(path, VILLAGE, actor=DEMO_ACTOR)
+    try:
+        _fill(book, today or date.today(), random.Random(seed))
+    except BaseException:  # cut short (Ctrl+C): the half-made demo is closed, whole
+        book.close()
+        raise
+    return book
+
+
+def _fill(book: Book, today: date, rng: random.Random) -> None:
     for name, corner in GATHERERS:
         people.add_gatherer(book, name, corner)
     residents = [people.add_resident(book, n, h, c) for n, h, c in REFERENCE]
@@ -129,4 +136,3 @@ def build(path: Path, today: date | None = None, seed: int = 7) -> Book:
     twice = entries.record(book, residents[5], "labour", 4, first.recorded_by, day=ref_day,
                            note="修村路", today=today, again=True)
     entries.void(book, twice.id, "重复记录", first.recorded_by)
-    return book

@@ -28,6 +28,8 @@ def leave(code: int | str | None) -> None:
         sys.exit(code)
     run_exit_callbacks()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # no console at all (pythonw, stdout closed)
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: nothing more can be said there
