@@ -126,13 +126,18 @@ def _bad_flag(flag: str) -> str:
     return t("csv.bad_flag", value=shown[:20])  # one line, whatever the cell held
 
 
+WRITE_STEP = 1000  # residents written between two reports of how far an import is
+
+
 def import_residents(book, path: Path, actor: str | None = None,
                      same_name: str | None = None,
                      ignored: list[str] | None = None, told=None) -> tuple[int, int]:
     """Add every new resident of the file in one transaction; (added, not added). A name
     already in the book in another household is a second person (`same_name="new"`) or
     the same one typed with another household (`"skip"`); asked for, never guessed.
-    told(done, total) hears how far the copy made first is (backup.backup)."""
+    told(step, done, of) hears how far it is: the copy made first ("copy", percent), then
+    the residents written ("write", every WRITE_STEP of them: a township's 100,000 take
+    half a minute, their names' pinyin read one by one)."""
     from villagebook.readings import write_keys  # pypinyin: only when reading residents
 
     rows = parse_residents(path, ignored)
@@ -161,10 +166,13 @@ def import_residents(book, path: Path, actor: str | None = None,
     if fresh:
         from villagebook import backup
 
-        backup.backup(book, reason="import", told=told)
+        backup.backup(book, reason="import", told=told and (
+            lambda done, total: told("copy", done * 100 // max(total, 1), 100)))
     with book.writing(actor, "residents.import", Path(path).name, detail) as conn:
         book.db["residents"].insert_all(fresh)  # a savepoint inside this one transaction
-        for row in fresh:
+        for i, row in enumerate(fresh):
+            if told and not i % WRITE_STEP:
+                told("write", i, len(fresh))
             write_keys(conn, row["id"], row["name"])
             book.audit(actor, "residents.add", row["id"],
                        {k: row[k] for k in ("name", "household", "corner", "on_board")},

@@ -25,6 +25,8 @@ TRUST: dict[str, tuple[str, str]] = {
     "backup.warn": ("提示：今日自动备份没有成功：{why}", "note: today's automatic backup failed: {why}"),
     "restore.bad": ("{path} 已损坏，不能恢复：{why}", "{path} is damaged and cannot be restored: {why}"),
     "restore.failed": ("无法恢复到 {path}：{why}", "cannot restore to {path}: {why}"),
+    "import.progress.copy": ("正在导入村民：先备份积分簿，已复制 {done}%…", "importing residents: backing up the book first, {done}% copied..."),
+    "import.progress.write": ("正在导入村民：已写入 {done} 位/共 {of} 位…", "importing residents: {done} of {of} written..."),
     "restore.progress.read": ("正在恢复：读取备份，已读 {done}%…", "restoring: reading the backup, {done}% read..."),
     "restore.progress.check": ("正在恢复：检查备份是否完好…", "restoring: checking the backup is sound..."),
     "restore.progress.aside": ("正在恢复：把现在的积分簿存到一旁，已存 {done}%…", "restoring: keeping the current book aside, {done}% copied..."),

@@ -147,24 +147,24 @@ def residents_import(book, csv_file, same_name, by):
     """Import residents from a CSV of name,household,corner[,on_board] (all or nothing);
     comma, semicolon or tab; headers in Chinese or English, unknown columns skipped."""
     from villagebook import csvio
-    from villagebook.cli.progress import Copying
+    from villagebook.cli.progress import Steps
     from villagebook.cli.terminal import has_terminal
     from villagebook.errors import BookError
 
     ignored: list[str] = []
     try:
-        with Copying() as copying:  # the copy made first: a big book's takes a while
+        with Steps("import.progress") as progress:  # a copy first, then a township's
             added, skipped = csvio.import_residents(book, csv_file, actor_of(book, by),
-                                                    same_name, ignored, copying.tell)
+                                                    same_name, ignored, progress.tell)
     except BookError as exc:
         if exc.key != "csv.same_name" or same_name or not has_terminal():
             raise
         click.echo(str(exc))
         choice = click.prompt(t("csv.same_name_ask"), type=click.Choice(["new", "skip"]))
         ignored.clear()
-        with Copying() as copying:
+        with Steps("import.progress") as progress:
             added, skipped = csvio.import_residents(book, csv_file, actor_of(book, by),
-                                                    choice, ignored, copying.tell)
+                                                    choice, ignored, progress.tell)
     if ignored:
         click.echo(t("csv.ignored", columns="、".join(c or "-" for c in ignored)))
     click.echo(t("resident.imported", added=added, skipped=skipped))
