@@ -170,9 +170,9 @@ def _room_for(book, folder: Path, packed: bool) -> None:
     """Refuse before writing a byte when the disk cannot hold the copy (and, until it is
     compressed, its gzip beside it): a big book is tens of GB, and a copy that fills the
     disk half way leaves the laptop with no room for the book itself to grow."""
-    size = book_bytes(book)
     import shutil  # not on every command's path: shutil brings bz2 and lzma
 
+    size = book_bytes(book)
     need = int(size * (1 + PACKED_SHARE if packed else 1))
     free = shutil.disk_usage(folder).free
     if free < need:

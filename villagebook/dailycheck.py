@@ -79,9 +79,13 @@ def _start_aside(path: Path) -> None:
 def _mark_file(path: Path) -> Path:
     from villagebook.laptop import state_folder
 
-    where = str(Path(path).resolve()).encode("utf-8", "surrogatepass")
+    where = _where(path)
     key = f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}"  # hashlib costs every
     return state_folder() / "checks" / f"{key}.json"  # command 2 ms to load its OpenSSL
+
+
+def _where(path: Path) -> bytes:
+    return str(Path(path).resolve()).encode("utf-8", "surrogatepass")
 
 
 def _read(path: Path) -> dict:
@@ -96,8 +100,7 @@ def _carried_over(path: Path) -> dict:
     name now, once: a big book found damaged stays refused across the upgrade."""
     import hashlib  # once per book on this laptop, not on every command
 
-    where = str(Path(path).resolve()).encode("utf-8", "surrogatepass")
-    old = _mark_file(path).with_name(f"{hashlib.sha256(where).hexdigest()[:20]}.json")
+    old = _mark_file(path).with_name(f"{hashlib.sha256(_where(path)).hexdigest()[:20]}.json")
     try:
         mark = json.loads(old.read_text(encoding="utf-8"))
     except (OSError, ValueError):
