@@ -12,13 +12,13 @@ from textual import events, on
 from textual._time import get_time  # the clock of Key.time: to tell keys typed ahead
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Input, Label, OptionList
 
 from villagebook import catalogue, entries, tally
 from villagebook.errors import BookError
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
-from villagebook.tui.fixed import CandidateList, FieldBox
+from villagebook.tui.fixed import CandidateList, FieldBox, StatusLine
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.record_form import RecordForm
 from villagebook.tui.screens.ask_reason import AskReason
@@ -55,7 +55,7 @@ class RecordScreen(BaseScreen):
                 yield FieldBox(select_on_focus=False, id="date", classes="date")
                 yield Label(id="l-note", classes="field-label", markup=False)
                 yield FieldBox(select_on_focus=False, id="note")
-            yield Static(id="status", markup=False)
+            yield StatusLine(id="status", markup=False)
         yield Label(id="today-title", markup=False)
         yield TodayList(id="today", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
@@ -174,10 +174,10 @@ class RecordScreen(BaseScreen):
         if self.changed("category", (tuple(form.categories), form.category)):
             picker.show(form.categories, form.category)
         self.draw_unit_and_date()
-        status = self.query_one("#status", Static)
+        status = self.query_one("#status", StatusLine)
         if self.changed("status", (form.status, form.status_kind)):
             status.set_classes(form.status_kind)
-            status.update(form.status)
+            status.say(form.status)
         if self.changed("saves", form.saves):
             self.update_today()
         target = {"list": "#today", "category": "#category"}.get(form.focus, f"#{form.focus}")
