@@ -173,3 +173,9 @@ async def test_each_search_key_is_drawn_in_one_frame_whatever_it_finds(app, vill
         await settle(pilot, app)
         shown = "".join(lines(app, status)).replace(" ", "")
         assert status.size.height == 2 and shown.endswith("新村民请按F2添加"), shown
+        burst(app, "⎋")
+        await settle(pilot, app)
+        burst(app, "鑫" * 18 + "☰q")  # ☰ is two cells as drawn (one in unicodedata): the
+        await settle(pilot, app)  # message is one cell too wide for one line
+        shown = "".join(lines(app, status)).replace(" ", "")
+        assert status.size.height == 2 and shown.endswith("新村民请按F2添加"), shown

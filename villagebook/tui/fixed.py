@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from villagebook.i18n import t
 from villagebook.quantities import fmt_points
-from villagebook.texttable import cell_width, pad
+from villagebook.texttable import pad
 
 
 class FieldBox(Input):
@@ -61,5 +61,7 @@ class StatusLine(Static):
 
     def say(self, text: str) -> None:
         width, height = self.content_size
-        lines = 1 if "\n" not in text and cell_width(text) <= width else 2
-        self.update(text, layout=not width or lines != height)
+        self.update(text, layout=False)
+        lines = self.visual.get_height(self.styles, width) if width else 0  # as it is drawn
+        if not width or min(max(lines, 1), 2) != height:
+            self.refresh(layout=True)
