@@ -19,7 +19,12 @@ from villagebook.texttable import pad
 
 
 class FieldBox(Input):
-    """One line of the form (width and height set in app.tcss)."""
+    """One line of the form (width and height set in app.tcss). The form checks what is
+    typed itself: Textual's validation, with no validator, only marks the box "-valid" the
+    first time its text changes or it loses the focus, and that styles it again."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, validate_on=(), **kwargs)
 
     def refresh(self, *regions, repaint=True, layout=False, recompose=False):
         return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)

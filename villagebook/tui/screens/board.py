@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from villagebook import tally
 from villagebook.i18n import t
@@ -18,6 +18,7 @@ from villagebook.texttable import pad
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.print_action import print_pdf
+from villagebook.tui.title_bar import TitleBar
 
 PERIODS = ("month", "year", "all")
 STAR, FLAG = "★", "⚑"
@@ -45,7 +46,7 @@ class BoardScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="board-scroll"):
             yield Static(id="board", markup=False)
         yield KeyBar()

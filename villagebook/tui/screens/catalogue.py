@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Label
 
 from villagebook import catalogue
 from villagebook.errors import BookError
@@ -15,6 +15,7 @@ from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_form import CategoryForm
 from villagebook.tui.screens.confirm import Confirm
 from villagebook.tui.screens.pin_prompt import with_committee_pin
+from villagebook.tui.title_bar import TitleBar
 
 
 class CatalogueScreen(BaseScreen):
@@ -24,7 +25,7 @@ class CatalogueScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label(id="catalogue-title", classes="screen-title", markup=False)
         yield PlainTable(id="rules", cursor_type="row", zebra_stripes=True)
         yield Label(id="catalogue-status", markup=False)

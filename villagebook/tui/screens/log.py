@@ -8,7 +8,7 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 from villagebook import auditlog, logwords
@@ -16,6 +16,7 @@ from villagebook.i18n import t
 from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.title_bar import TitleBar
 
 
 class LogScreen(BaseScreen):
@@ -25,7 +26,7 @@ class LogScreen(BaseScreen):
     searching = False  # the title says how a search went
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label(id="log-title", classes="screen-title", markup=False)
         yield Input(id="log-search")
         yield PlainTable(id="log", cursor_type="row", zebra_stripes=True)

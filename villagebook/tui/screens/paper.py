@@ -14,7 +14,7 @@ import functools
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Label
 
 from villagebook import paperforms
 from villagebook.errors import BookError
@@ -24,6 +24,7 @@ from villagebook.tui.keybar import KeyBar
 from villagebook.tui.paper_keys import DAY, NOTE, OTHER_NO, TOTAL, WHO, PaperKeys
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
+from villagebook.tui.title_bar import TitleBar
 
 KEYS = {"enter", "tab", "backspace", "delete", "escape"}
 
@@ -38,7 +39,7 @@ class PaperScreen(BaseScreen):
     keys: PaperKeys | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label(id="paper-title", classes="screen-title", markup=False)
         table = PlainTable(id="paper", cursor_type="cell", zebra_stripes=True)
         table.can_focus = False  # every key comes to the screen, and on to PaperKeys

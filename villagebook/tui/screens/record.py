@@ -12,7 +12,7 @@ from textual import events, on
 from textual._time import get_time  # the clock of Key.time: to tell keys typed ahead
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, Input, Label, OptionList
+from textual.widgets import DataTable, Input, Label, OptionList
 
 from villagebook import catalogue, entries, tally
 from villagebook.errors import BookError
@@ -25,6 +25,7 @@ from villagebook.tui.screens.ask_reason import AskReason
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.category_picker import CategoryPicker
 from villagebook.tui.screens.pin_prompt import with_committee_pin
+from villagebook.tui.title_bar import TitleBar
 from villagebook.tui.today_list import TodayList
 
 TEXT_FIELDS = ("search", "quantity", "date", "note")
@@ -37,7 +38,7 @@ class RecordScreen(BaseScreen):
                                clock=get_time)
         self._drawn: dict = {}
         self._early: list | None = []
-        yield Header()
+        yield TitleBar()
         with Vertical(id="form"):
             with Horizontal(classes="row"):
                 yield Label(id="l-resident", classes="field-label", markup=False)

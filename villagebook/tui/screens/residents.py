@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from villagebook import catalogue, entries, people
 from villagebook.i18n import t
@@ -14,6 +14,7 @@ from villagebook.tui.keybar import KeyBar
 from villagebook.tui.plain import PlainTable
 from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.resident_form import ResidentForm
+from villagebook.tui.title_bar import TitleBar
 
 ROWS = 40  # listed at first (a few screenfuls); more as the cursor nears the end
 
@@ -33,7 +34,7 @@ class ResidentsScreen(BaseScreen):
     more = False  # more residents than listed
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label(id="residents-title", classes="screen-title", markup=False)
         yield Input(id="resident-search")
         yield PlainTable(id="residents", cursor_type="row", zebra_stripes=True)

@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Label
+from textual.widgets import DataTable, Label
 
 from villagebook import months, people, tally
 from villagebook.i18n import t
@@ -18,6 +18,7 @@ from villagebook.tui.screens.base import BaseScreen
 from villagebook.tui.screens.month_cycle import finalize_month, post_month
 from villagebook.tui.screens.objections import ObjectionsScreen
 from villagebook.tui.screens.print_action import print_pdf
+from villagebook.tui.title_bar import TitleBar
 
 SORTS = ("points", "cumulative", "name", "corner")
 MAX_ROWS = 100  # screenfuls; the CLI and the printed sheet list everyone (c filters)
@@ -45,7 +46,7 @@ class SheetScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label(id="sheet-title", classes="screen-title", markup=False)
         yield PlainTable(id="sheet", cursor_type="row", zebra_stripes=True)
         yield Label(id="sheet-totals", classes="totals", markup=False)
