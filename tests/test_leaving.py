@@ -1,5 +1,5 @@
 """A command's process leaves at once, yet says everything, runs what atexit holds, and
-waits for a thread still at work (villagebook/cli/leaving.py)."""
+waits for a thread still at work (villagebook/leaving.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 
 def leaving(code: str, exit_code: str) -> subprocess.CompletedProcess:
-    program = f"import sys\nfrom villagebook.cli.leaving import leave\n{code}\nleave({exit_code})\n"
+    program = f"import sys\nfrom villagebook.leaving import leave\n{code}\nleave({exit_code})\n"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a user's
     return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           timeout=60, env=env)

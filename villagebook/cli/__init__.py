@@ -16,10 +16,11 @@ import click
 
 from villagebook.book import default_path
 from villagebook.cli.failures import Group, UserError
-from villagebook.cli.leaving import leave
 from villagebook.cli.options import daily_backup, db_option, lang_option, open_book
 from villagebook.cli.terminal import has_terminal, open_ui
 from villagebook.i18n import t
+from villagebook.launch import any_console
+from villagebook.leaving import leave
 
 COMMANDS = {  # name: (its module in villagebook.cli, the command there)
     "init": ("book", "init"), "demo": ("book", "demo"),
@@ -82,16 +83,6 @@ def cli(ctx, db_path):
         open_ui(opened, notice=daily_backup(opened))
 
 
-def any_console() -> None:
-    """Output never fails on a character the console cannot show (䶮 in a GBK console, any
-    Chinese in an ASCII one): it is shown as ? and the command goes on."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError):  # not a text stream we may change
-            pass
-
-
 def _text(arg: str) -> bool:
     try:
         arg.encode("utf-8")
@@ -101,8 +92,9 @@ def _text(arg: str) -> bool:
 
 
 def main() -> None:
-    """The console script: the CLI, with no traceback for any failure, and then out
-    (leaving.py: without Python's slow teardown when nothing needs it)."""
+    """The full command line, with no traceback for any failure, and then out (leaving.py:
+    without Python's slow teardown when nothing needs it). The console script is
+    villagebook.launch, which comes here for all but the bare screen."""
     leave(command_line())
 
 

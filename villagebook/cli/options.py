@@ -11,10 +11,9 @@ from pathlib import Path
 
 import click
 
-from villagebook import i18n
+from villagebook import i18n, opening
 from villagebook.book import Book, default_path
-from villagebook.errors import BookError
-from villagebook.i18n import t
+from villagebook.opening import open_book
 
 FORMATS = click.Choice(["table", "csv", "json"])
 
@@ -81,29 +80,6 @@ def with_book(command):
     return wrapper
 
 
-def open_book(path: Path) -> Book:
-    """The book, or one line saying it is damaged and where the newest backup is."""
-    try:
-        return Book.open(path)
-    except BookError as exc:
-        if exc.key == "book.not_a_book" and path.exists():  # a newer book is not damaged
-            from villagebook import backup
-
-            newest = backup.newest()
-            if newest is not None:
-                raise BookError("book.damaged", path=path, backup=newest) from None
-        raise
-
-
 def daily_backup(book: Book) -> str:
-    """Once a day on first use; a failure is said (and returned, for the screen to show
-    too), never blocks the day's work."""
-    from villagebook import dailybackup
-
-    try:
-        dailybackup.daily(book)
-    except BookError as exc:
-        said = str(exc) if exc.key == "backup.cut_short" else t("backup.warn", why=exc)
-        click.echo(said, err=True)
-        return said
-    return ""
+    """The day's copy; a failure is said on stderr (and returned, for the screen)."""
+    return opening.daily_backup(book, say=lambda said: click.echo(said, err=True))
