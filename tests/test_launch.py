@@ -41,9 +41,17 @@ def at_a_terminal(program: str, until: bytes | None, keys: bytes = b"\x11",
         if not typed and until in seen:
             os.write(fd, keys)
             typed = True
+    if not typed or time.monotonic() - t0 >= timeout:  # never hang the suite
+        os.kill(pid, 9)
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
+
+
+def not_the_full_command_line(marker) -> str:
+    """Code that makes the full command line leave a mark (and exit 9) if it is run."""
+    return ("import villagebook.cli as full\n"
+            f"full.command_line = lambda: open({str(marker)!r}, 'w').write('full') and 9\n")
 
 
 def launched(args: list[str], modules_to, before: str = "") -> str:
@@ -72,21 +80,24 @@ def test_the_screen_opens_and_closes_without_click(remembered, tmp_path):
 
 
 def test_a_book_that_cannot_be_opened_is_said_as_the_command_line_says_it(tmp_path):
-    junk = tmp_path / "junk.db"
+    junk, full = tmp_path / "junk.db", tmp_path / "full.txt"
     junk.write_bytes(b"not a book at all" * 100)
-    code, shown = at_a_terminal(launched(["--db", str(junk)], tmp_path / "m.txt"), None)
-    assert code == 1
+    code, shown = at_a_terminal(launched(["--db", str(junk)], tmp_path / "m.txt",
+                                         before=not_the_full_command_line(full)), None)
+    assert code == 1 and not full.exists()
     assert f"错误：{junk} 不是积分簿文件" in shown.replace("\r\n", "") and "Traceback" not in shown
 
 
 def test_ctrl_c_while_the_days_check_runs_is_said_and_leaves_the_book_whole(
         remembered, tmp_path):
-    interrupted = ("from villagebook import dailycheck\n"
+    full = tmp_path / "full.txt"
+    interrupted = not_the_full_command_line(full) + ("from villagebook import dailycheck\n"
                    "def interrupted(conn, path):\n    raise KeyboardInterrupt\n"
                    "dailycheck.ensure = interrupted\n")
     code, shown = at_a_terminal(launched(["--db", str(remembered)], tmp_path / "m.txt",
                                          before=interrupted), None)
     assert code == 1 and "已取消。" in shown and "Traceback" not in shown
+    assert not full.exists()
     assert [p.name for p in remembered.parent.glob("book.db*")] == ["book.db"]
 
 
@@ -141,6 +152,9 @@ def test_a_fault_of_the_screen_is_one_line_in_the_language_asked(
     (["--version"], {}, None),
     (["tally", "--db", "{db}"], {}, None),
     (["--db", "{db}", "tally"], {}, None),
+    (["--lang=", "--db", "{db}"], {"VILLAGEBOOK_LANG": "en"}, None),
+    (["--lang", "", "--db", "{db}"], {}, None),
+    (["--db", "{db}", "--lang", "\udcff"], {}, None),  # bytes the console could not read
 ], ids=lambda v: " ".join(v) if isinstance(v, list) else None)
 def test_only_a_bare_screen_is_taken_without_click(
         remembered, at_terminal, monkeypatch, tmp_path, args, env, asked):
@@ -156,3 +170,46 @@ def test_only_a_bare_screen_is_taken_without_click(
 def test_not_at_a_terminal_it_is_the_full_command_line(remembered, monkeypatch):
     monkeypatch.setattr(opening, "has_terminal", lambda: False)
     assert launch.screen_asked(["--db", str(remembered)]) is None
+
+
+@pytest.fixture
+def full_command_line(monkeypatch):
+    """The full command line, replaced by a mark: was it asked?"""
+    import villagebook.cli
+
+    asked = []
+    monkeypatch.setattr(villagebook.cli, "command_line", lambda: asked.append(1) or "full")
+    return asked
+
+
+def test_a_busy_book_is_said_once_not_waited_for_twice(
+        remembered, at_terminal, full_command_line, monkeypatch, capsys):
+    import sqlite3
+
+    from villagebook import book as book_module
+
+    connect = book_module._connect
+    monkeypatch.setattr(book_module, "_connect", lambda path: (
+        conn := connect(path)).execute("PRAGMA busy_timeout = 100") and conn)
+    holder = sqlite3.connect(remembered, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert launch.run(["--db", str(remembered)]) == 1
+    finally:
+        holder.close()
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1 and not full_command_line
+    assert said[0].startswith("错误：") and "正被另一个程序写入，请稍后再试" in said[0]
+
+
+@pytest.mark.parametrize("trouble", ["no stdin", "a name too long"])
+def test_what_the_launcher_cannot_look_at_goes_to_the_full_command_line(
+        remembered, full_command_line, monkeypatch, tmp_path, trouble):
+    if trouble == "no stdin":  # pythonw, a shortcut on Windows, `<&-`
+        monkeypatch.setattr(sys, "stdin", None)
+        args = ["--db", str(remembered)]
+    else:
+        monkeypatch.setattr(opening, "has_terminal", lambda: True)
+        args = ["--db", str(tmp_path / ("长" * 300 + ".db"))]
+    assert launch.run(args) == "full" and full_command_line == [1]

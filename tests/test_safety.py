@@ -153,6 +153,22 @@ class TestEachTroubleItsOwnLine:
             holder.execute("ROLLBACK")
         assert out.exit_code == 1 and "正被另一个程序写入，请稍后再试" in out.output
 
+    def test_a_book_held_whole_by_another_program_is_busy_not_damaged(
+            self, run, book, db_path, monkeypatch):
+        """A program holding the file in SQLite's exclusive mode stops even reading: the
+        book is busy, not "not a book" (it was said so, sending people to their backups)."""
+        book.close()
+        connect_with(monkeypatch, "busy_timeout = 100")
+        holder = sqlite3.connect(db_path, isolation_level=None)
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            out = run("tally")
+        finally:
+            holder.close()
+        assert out.exit_code == 1 and "正被另一个程序写入，请稍后再试" in out.output
+        assert "不是积分簿" not in out.output
+
 
 class TestFullDisk:
     def test_a_full_disk_gives_one_line_and_an_unchanged_book(self, run, book, db_path,

@@ -75,9 +75,11 @@ def _identified(path: Path, connect) -> sqlite3.Connection:
     try:
         conn = connect(path)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():  # held by another
+            raise BookError("book.busy", path=path, why=exc) from None  # program: a book
         raise BookError("book.not_a_book", path=path) from None
     if app_id != APPLICATION_ID:
         conn.close()

@@ -2,10 +2,10 @@
 
 A bare `villagebook` at a terminal (with --db and --lang at most) opens the gatherer's
 screen: the command run most, and the one a gatherer waits for. That is done here without
-click, whose import is 9-11 ms of the screen's first frame (issue 14: < 0.35 s). Every
-other command line, and any trouble before the screen is up, goes to the full command line
-(villagebook.cli), which parses it, opens the book again and words every mistake in one
-line, exactly as it always has.
+click, whose import is 9-11 ms of the screen's first frame (issue 14: < 0.35 s); a book
+that cannot be opened is said as every command says it (failure_words.py). Every other
+command line, and anything click would refuse or word (a missing book, an unknown option
+or language), goes to the full command line (villagebook.cli), as it always has.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ def main() -> None:
 def run(args: list[str]) -> int | str | None:
     """The command line `args`; its exit code."""
     any_console()
-    asked = screen_asked(args)
+    try:
+        asked = screen_asked(args)
+    except Exception:  # no stdin at all, a path the system cannot look at: click words it
+        asked = None
     if asked is not None:
-        done = quick_screen(*asked)
-        if done is not None:
-            return done
+        return quick_screen(*asked)
     from villagebook.cli import command_line
 
     return command_line()
@@ -41,7 +42,8 @@ def run(args: list[str]) -> int | str | None:
 def screen_asked(args: list[str]) -> tuple[Path, str | None] | None:
     """The book and language of a bare `villagebook [--db PATH] [--lang zh|en]` at a
     terminal, on a book file that is there; None for anything else, and for anything the
-    full command line would refuse or word (a missing book, a language it does not know)."""
+    full command line would refuse or word (a missing book, a language it does not know,
+    bytes that are not text)."""
     from villagebook.opening import has_terminal
 
     given: dict[str, str] = {}
@@ -51,9 +53,10 @@ def screen_asked(args: list[str]) -> tuple[Path, str | None] | None:
         if name not in SCREEN_OPTIONS or name in given or not (equals or rest):
             return None
         given[name] = value if equals else rest.pop(0)
-    lang = given.get("--lang") or os.environ.get("VILLAGEBOOK_LANG") or None
+    lang = given["--lang"] if "--lang" in given else os.environ.get("VILLAGEBOOK_LANG") or None
     db = given.get("--db", os.environ.get("VILLAGEBOOK_DB") or None)
-    if lang not in (None, *i18n.LANGS) or db == "" or not has_terminal():
+    if lang not in (None, *i18n.LANGS) or db == "" or not all(map(readable, args)) \
+            or not has_terminal():
         return None
     if db is None:
         from villagebook.book import default_path
@@ -64,27 +67,44 @@ def screen_asked(args: list[str]) -> tuple[Path, str | None] | None:
     return (path, lang) if path.is_file() else None
 
 
-def quick_screen(path: Path, lang: str | None) -> int | None:
-    """The screen on the book at `path`: its exit code, or None where the book or the
-    screen could not be opened (the full command line tries again and says why)."""
+def readable(arg: str) -> bool:
+    """Text, not bytes Python kept as lone surrogates (the console's encoding could not
+    read them): the command line refuses those, naming the argument."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def quick_screen(path: Path, lang: str | None) -> int:
+    """The screen on the book at `path`; its exit code. A book that cannot be opened, or a
+    screen that cannot be made, is said in one line as the command line says it."""
     from villagebook import opening
+    from villagebook.failure_words import error_line, failure_line
 
     if lang:
         i18n.set_lang(lang)
     try:
-        with opening.open_book(path) as book:
+        book = opening.open_book(path)
+        try:
             from villagebook.tui.app import make_app
 
             app = make_app(book, notice=opening.daily_backup(book, say=say))
-            fault = screen_fault(app)
+        except BaseException:
+            book.close()
+            raise
     except KeyboardInterrupt:  # Ctrl+C while the day's check runs: said as click says it
         from villagebook.cli.helptext import activate, tr
 
         activate(i18n.get_lang())
         say(tr("Aborted!"))
         return 1
-    except Exception:  # before the screen was up (screen_fault words any fault after)
-        return None
+    except Exception as exc:
+        say(error_line(failure_line(exc)))
+        return 1
+    with book:
+        fault = screen_fault(app)
     if fault:
         say(error_line(fault))
         return 1
@@ -97,14 +117,10 @@ def screen_fault(app) -> str:
     try:
         app.run()
     except Exception as exc:  # pragma: no cover - the app catches its own
-        from villagebook.i18n import t
+        from villagebook.failure_words import failure_line
 
-        return t("internal", why=f"{type(exc).__name__}: {exc}")
+        return failure_line(exc)
     return app.crash_note
-
-
-def error_line(text: str) -> str:
-    return ("错误：" if i18n.get_lang() == "zh" else "Error: ") + text
 
 
 def say(text: str) -> None:

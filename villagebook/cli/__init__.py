@@ -19,7 +19,7 @@ from villagebook.cli.failures import Group, UserError
 from villagebook.cli.options import daily_backup, db_option, lang_option, open_book
 from villagebook.cli.terminal import has_terminal, open_ui
 from villagebook.i18n import t
-from villagebook.launch import any_console
+from villagebook.launch import any_console, readable
 from villagebook.leaving import leave
 
 COMMANDS = {  # name: (its module in villagebook.cli, the command there)
@@ -83,14 +83,6 @@ def cli(ctx, db_path):
         open_ui(opened, notice=daily_backup(opened))
 
 
-def _text(arg: str) -> bool:
-    try:
-        arg.encode("utf-8")
-    except UnicodeEncodeError:  # Python kept undecodable bytes as lone surrogates
-        return False
-    return True
-
-
 def main() -> None:
     """The full command line, with no traceback for any failure, and then out (leaving.py:
     without Python's slow teardown when nothing needs it). The console script is
@@ -101,7 +93,7 @@ def main() -> None:
 def command_line() -> int | str | None:
     """Run the command line in sys.argv; its exit code."""
     any_console()
-    unreadable = next((i for i, arg in enumerate(sys.argv[1:], 1) if not _text(arg)), None)
+    unreadable = next((i for i, arg in enumerate(sys.argv[1:], 1) if not readable(arg)), None)
     if unreadable is not None:  # bytes that are not text in the console's encoding
         click.echo(t("cli.bad_bytes", number=unreadable,
                      shown=sys.argv[unreadable].encode("utf-8", "replace").decode()),

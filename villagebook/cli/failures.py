@@ -6,22 +6,17 @@ in a command all end the same way: one clear line and a non-zero exit.
 
 from __future__ import annotations
 
-import sqlite3
-
 import click
 
-from villagebook import i18n
 from villagebook.cli.helptext import Command, Translated
-from villagebook.errors import BookError
-from villagebook.i18n import t
+from villagebook.failure_words import error_line, failure_line
 
 
 class UserError(click.ClickException):
     """One line, prefixed in the user's language."""
 
     def show(self, file=None) -> None:
-        prefix = "错误：" if i18n.get_lang() == "zh" else "Error: "
-        click.echo(prefix + self.format_message(), err=True)
+        click.echo(error_line(self.format_message()), err=True)
 
 
 class Group(Translated, click.Group):
@@ -36,40 +31,13 @@ class Group(Translated, click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except BookError as exc:
-            raise UserError(str(exc)) from None
-        except sqlite3.OperationalError as exc:
-            if _is_write_failure(exc):
-                raise UserError(t(write_failure_key(exc), why=exc) + _newest_backup()) from None
-            raise UserError(t("book.error", why=exc)) from None
-        except sqlite3.Error as exc:
-            raise UserError(t("book.error", why=exc)) from None
         except BrokenPipeError:  # `villagebook tally | head`: the reader has had enough
             _quiet_stdout()
             raise click.exceptions.Exit(1) from None
-        except OSError as exc:
-            raise UserError(t("book.error", why=exc.strerror or exc)) from None
         except KeyboardInterrupt:
             raise click.exceptions.Abort() from None
         except Exception as exc:  # the last guard: no traceback reaches a user
-            raise UserError(t("internal", why=f"{type(exc).__name__}: {exc}")) from None
-
-
-def _newest_backup() -> str:
-    from villagebook import backup
-
-    newest = backup.newest()
-    return t("book.newest_backup", path=newest) if newest else ""
-
-
-def _is_write_failure(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "readonly" in text or "read-only" in text or "full" in text or "disk" in text
-
-
-def write_failure_key(exc) -> str:
-    """A full disk and a place that cannot be written are different troubles, said so."""
-    return "book.full" if "full" in str(exc).lower() else "book.readonly"
+            raise UserError(failure_line(exc)) from None
 
 
 def _quiet_stdout() -> None:

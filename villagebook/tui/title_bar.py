@@ -8,6 +8,7 @@ the record screen's first frame (issue 14: < 0.35 s). This is one line of text.
 
 from __future__ import annotations
 
+from textual.dom import NoScreen
 from textual.widgets import Static
 
 
@@ -26,7 +27,10 @@ class TitleBar(Static):
 
     def show_title(self) -> None:
         """The screen's title and sub-title where it has its own, else the app's."""
-        screen, app = self.screen, self.app
+        try:
+            screen, app = self.screen, self.app
+        except NoScreen:  # a title set while the bar is taken down (the app closing)
+            return
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
         self.update(app.format_title(title, sub_title))

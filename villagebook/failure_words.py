@@ -1,0 +1,48 @@
+"""A failure in the user's words: one line for any error a command or the screen meets,
+never a traceback. Used by the command line's groups (cli/failures.py) and by the screen's
+own start (launch.py), so both say the same thing of the same trouble."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from villagebook.errors import BookError
+from villagebook.i18n import get_lang, t
+
+
+def failure_line(exc: Exception) -> str:
+    """What went wrong, in one line: a refusal as the book words it; a disk that cannot be
+    written or is full, with the newest backup; anything else as an internal error."""
+    if isinstance(exc, BookError):
+        return str(exc)
+    if isinstance(exc, sqlite3.OperationalError):
+        if is_write_failure(exc):
+            return t(write_failure_key(exc), why=exc) + newest_backup()
+        return t("book.error", why=exc)
+    if isinstance(exc, sqlite3.Error):
+        return t("book.error", why=exc)
+    if isinstance(exc, OSError):
+        return t("book.error", why=exc.strerror or exc)
+    return t("internal", why=f"{type(exc).__name__}: {exc}")
+
+
+def error_line(text: str) -> str:
+    """`text` as a failure is said: after "错误：" or "Error: "."""
+    return ("错误：" if get_lang() == "zh" else "Error: ") + text
+
+
+def newest_backup() -> str:
+    from villagebook import backup
+
+    newest = backup.newest()
+    return t("book.newest_backup", path=newest) if newest else ""
+
+
+def is_write_failure(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "full" in text or "disk" in text
+
+
+def write_failure_key(exc) -> str:
+    """A full disk and a place that cannot be written are different troubles, said so."""
+    return "book.full" if "full" in str(exc).lower() else "book.readonly"
