@@ -29,9 +29,12 @@ from villagebook.tui.title_bar import TitleBar
 from villagebook.tui.today_list import TodayList
 
 TEXT_FIELDS = ("search", "quantity", "date", "note")
+LIST_AFTER = 0.05  # s after mounting: today's list, once the first frame is shown
 
 
 class RecordScreen(BaseScreen):
+    today_timer = None  # today's list not filled yet: the timer that will (on_mount)
+
     def compose(self) -> ComposeResult:
         # the form exists before any widget: a key typed while the app starts is applied
         self.form = RecordForm(self.book, self.app.today, lambda: self.app.gatherer,
@@ -67,7 +70,10 @@ class RecordScreen(BaseScreen):
         super().on_mount()
         early, self._early = self._early, None
         self.refresh_data(listed=False)
-        self.call_after_refresh(self.update_today)  # the form first: typing can start
+        # The form first: typing can start. Today's list comes a moment later, after the
+        # first frame is on the terminal: filling it and laying it out before would put off
+        # that frame by 30-40 ms (issue 14). A key for the list fills it at once (list_key).
+        self.today_timer = self.set_timer(LIST_AFTER, self.update_today)
         self.fresh = True  # the first showing needs no second read
         for event in early:
             self.take_input(event)
@@ -115,6 +121,8 @@ class RecordScreen(BaseScreen):
     def list_key(self, key: str) -> bool:
         """The day's list, in the same order as everything typed: `↓ v` voids the entry
         below, not the one the cursor was on before the ↓ was handled."""
+        if self.today_timer is not None:  # a key for the list before it was first filled
+            self.update_today()
         table = self.query_one(TodayList)
         moves = {"up": table.action_cursor_up, "down": table.action_cursor_down,
                  "pageup": table.action_page_up, "pagedown": table.action_page_down,
@@ -222,6 +230,9 @@ class RecordScreen(BaseScreen):
 
     # -- today's entries and voiding ------------------------------------------------------
     def update_today(self, keep_cursor: bool = False) -> None:
+        if self.today_timer is not None:  # filled now: the first showing's timer has
+            self.today_timer.stop()  # nothing left to do
+            self.today_timer = None
         gatherer = self.app.gatherer
         count = self.query_one(TodayList).show(self.book, gatherer, self.app.today.isoformat(),
                                                 keep_cursor)
