@@ -160,14 +160,17 @@ async def session_child(path: Path) -> dict:
 async def paper_rows(app, pilot, book) -> list:
     """The first 30 rows of a corner's form (pages of 12, 12 and 6 rows), 10 cells filled,
     every key queued at once: keys beyond the digits, ms until the third page is saved."""
+    import random
     from datetime import date
 
     from textual import events
 
     from villagebook import paperforms
 
-    form = paperforms.issue(book, date.today().strftime("%Y-%m"), paperforms.corners(book)[0],
-                            "", 7, "bench")
+    # a corner at random: on a book used in place (the township), the same corner's rows
+    # keyed run after run the same day reach a category's daily cap and are refused
+    form = paperforms.issue(book, date.today().strftime("%Y-%m"),
+                            random.choice(paperforms.corners(book)), "", 7, "bench")
     await pilot.press("f7")
     await pilot.pause()
     for _ in range(book.one("SELECT COUNT(*) FROM paper_forms")[0]):  # to the form just
