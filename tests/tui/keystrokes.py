@@ -77,3 +77,14 @@ async def wait_visible(pilot, seconds: float = 0.35) -> None:
     """A person reads the question before answering it."""
     await asyncio.sleep(seconds)
     await pilot.pause()
+
+
+async def list_filled(pilot, app) -> None:
+    """Until the record screen's list of today's entries is first filled (a moment after
+    its first frame, tui/screens/record.py)."""
+    start = time.monotonic()
+    while not getattr(app.screen, "list_filled", True):
+        await pilot.pause(0.01)
+        if time.monotonic() - start > 30:
+            raise TimeoutError("today's list not filled after 30 s")
+    await pilot.pause()

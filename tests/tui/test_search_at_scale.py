@@ -10,7 +10,7 @@ import pytest
 from conftest import TODAY
 
 from tui.conftest import SIZE, rows_of, text_of
-from tui.keystrokes import burst, settle
+from tui.keystrokes import burst, list_filled, settle
 from villagebook import entries, people
 
 NAMES = ["".join(p) for p in itertools.product("马张王", "少淑世晓小", "军杰君建婷")]
@@ -91,7 +91,7 @@ async def test_the_days_list_shows_the_newest_and_the_rest_when_the_cursor_gets_
     for n in range(45):
         entries.record(book, shaojun, "donation", str(n + 1), "杨秋云", today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await list_filled(pilot, app)
         table = app.screen.query_one("#today")
         assert table.row_count == 40
         assert rows_of(table)[0][4] == "45"  # newest first
@@ -129,7 +129,7 @@ async def test_each_screen_is_read_once_when_shown_and_listed_once_for_a_languag
     monkeypatch.setattr(entries, "entries_of", lambda *a, **k: reads.append(k) or entries_of(
         *a, **k))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await list_filled(pilot, app)
         assert len(reads) == 1  # the day's list, once at start
         await pilot.press("f2", "f1", "f9")
         await pilot.pause()

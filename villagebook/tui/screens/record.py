@@ -33,7 +33,7 @@ LIST_AFTER = 0.05  # s after mounting: today's list, once the first frame is sho
 
 
 class RecordScreen(BaseScreen):
-    today_timer = None  # today's list not filled yet: the timer that will (on_mount)
+    list_filled = False  # today's list filled since the screen mounted
 
     def compose(self) -> ComposeResult:
         # the form exists before any widget: a key typed while the app starts is applied
@@ -73,7 +73,7 @@ class RecordScreen(BaseScreen):
         # The form first: typing can start. Today's list comes a moment later, after the
         # first frame is on the terminal: filling it and laying it out before would put off
         # that frame by 30-40 ms (issue 14). A key for the list fills it at once (list_key).
-        self.today_timer = self.set_timer(LIST_AFTER, self.update_today)
+        self.set_timer(LIST_AFTER, self.first_list)
         self.fresh = True  # the first showing needs no second read
         for event in early:
             self.take_input(event)
@@ -121,7 +121,7 @@ class RecordScreen(BaseScreen):
     def list_key(self, key: str) -> bool:
         """The day's list, in the same order as everything typed: `↓ v` voids the entry
         below, not the one the cursor was on before the ↓ was handled."""
-        if self.today_timer is not None:  # a key for the list before it was first filled
+        if not self.list_filled:  # a key for the list before it was first filled
             self.update_today()
         table = self.query_one(TodayList)
         moves = {"up": table.action_cursor_up, "down": table.action_cursor_down,
@@ -229,10 +229,14 @@ class RecordScreen(BaseScreen):
             self.query_one("#date", Input).set_class(bool(days_back), "not-today")
 
     # -- today's entries and voiding ------------------------------------------------------
+    def first_list(self) -> None:
+        """The list's first filling, unless a key for it or a save has filled it already
+        (filled again, its cursor would go back to the top under the gatherer's keys)."""
+        if not self.list_filled:
+            self.update_today()
+
     def update_today(self, keep_cursor: bool = False) -> None:
-        if self.today_timer is not None:  # filled now: the first showing's timer has
-            self.today_timer.stop()  # nothing left to do
-            self.today_timer = None
+        self.list_filled = True
         gatherer = self.app.gatherer
         count = self.query_one(TodayList).show(self.book, gatherer, self.app.today.isoformat(),
                                                 keep_cursor)
