@@ -72,8 +72,10 @@ class RecordScreen(BaseScreen):
         self.refresh_data(listed=False)
         # The form first: typing can start. Today's list comes a moment later, after the
         # first frame is on the terminal: filling it and laying it out before would put off
-        # that frame by 30-40 ms (issue 14). A key for the list fills it at once (list_key).
-        self.set_timer(LIST_AFTER, self.first_list)
+        # that frame by 30-40 ms (issue 14). Counted from the first refresh (the frame
+        # Textual draws while the app starts and drops), so a slower laptop waits as long
+        # after it. A key for the list fills it at once (list_key).
+        self.call_after_refresh(lambda: self.set_timer(LIST_AFTER, self.first_list))
         self.fresh = True  # the first showing needs no second read
         for event in early:
             self.take_input(event)
