@@ -26,7 +26,8 @@ def main() -> None:
 
 
 def run(args: list[str]) -> int | str | None:
-    """The command line `args`; its exit code."""
+    """The command line `args` (sys.argv[1:]); its exit code. The full command line reads
+    sys.argv again itself, as click does (on Windows it expands wildcards there)."""
     any_console()
     try:
         asked = screen_asked(args)
