@@ -39,10 +39,17 @@ def default_folder() -> Path:
     return Path(user_data_dir("villagebook", appauthor=False)) / "backups"
 
 
+FIRST_HASH = "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1"
+
+
 def book_folder(book) -> Path:
     """This book's own folder: the first hash of its chain names it."""
-    row = book.one("SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1")
-    return default_folder() / (row[0][:12] if row else "book")
+    row = book.one(FIRST_HASH)
+    return default_folder() / folder_name(row[0] if row else None)
+
+
+def folder_name(first_hash: str | None) -> str:
+    return first_hash[:12] if first_hash else "book"
 
 
 def backup(book, folder: Path | None = None, reason: str = "manual", told=None) -> Path:
@@ -71,6 +78,10 @@ def backup(book, folder: Path | None = None, reason: str = "manual", told=None) 
             _pack(plain, part, work and work.packed)
             plain.unlink()
         part.replace(target)
+        if folder is None:  # the book's own: where the book is, for when it is damaged
+            from villagebook import ownbackups
+
+            ownbackups.note(target_folder, book.path)
     except (OSError, sqlite3.Error) as exc:
         for leftover in (part, plain):
             leftover.unlink(missing_ok=True)
@@ -225,11 +236,6 @@ def backups(folder: Path | None = None, mine_only: bool = False) -> list[Path]:
     found = folder.glob(pattern) if mine_only else folder.rglob(pattern)
     return sorted((p for p in found if not p.name.endswith(".part")),
                   key=lambda p: p.name, reverse=True)
-
-
-def newest() -> Path | None:
-    found = backups()
-    return found[0] if found else None
 
 
 if __name__ == "__main__":

@@ -164,11 +164,11 @@ class Book:
                               ).fetchall()
             dailycheck.ensure(self.conn, self.path)
         except sqlite3.DatabaseError as exc:
-            from villagebook import backup
+            from villagebook import ownbackups
 
             self.conn.close()
             raise BookError("book.damaged_now", path=self.path, why=exc,
-                            backup=backup.newest() or "-") from None
+                            backup=ownbackups.newest(self.path) or "-") from None
 
     @classmethod
     def open_readonly(cls, path: Path) -> Book:
@@ -224,10 +224,11 @@ class Book:
             self._in_write = False
             text = str(exc).lower()
             if "readonly" in text or "read-only" in text or "full" in text:
-                from villagebook import backup
+                from villagebook import ownbackups
 
                 key = "book.full_backup" if "full" in text else "book.readonly_backup"
-                raise BookError(key, why=exc, backup=backup.newest() or "-") from None
+                raise BookError(key, why=exc,
+                                backup=ownbackups.newest(self.path) or "-") from None
             raise BookError("book.busy", path=self.path, why=exc) from None
         self._changes: list[tuple[str, object]] = []
         try:

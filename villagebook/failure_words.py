@@ -5,19 +5,21 @@ own start (launch.py), so both say the same thing of the same trouble."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from villagebook.errors import BookError
 from villagebook.i18n import get_lang, t
 
 
-def failure_line(exc: Exception) -> str:
+def failure_line(exc: Exception, book_path: Path | None = None) -> str:
     """What went wrong, in one line: a refusal as the book words it; a disk that cannot be
-    written or is full, with the newest backup; anything else as an internal error."""
+    written or is full, with the newest backup of the book at book_path (if known);
+    anything else as an internal error."""
     if isinstance(exc, BookError):
         return str(exc)
     if isinstance(exc, sqlite3.OperationalError):
         if is_write_failure(exc):
-            return t(write_failure_key(exc), why=exc) + newest_backup()
+            return t(write_failure_key(exc), why=exc) + newest_backup(book_path)
         return t("book.error", why=exc)
     if isinstance(exc, sqlite3.Error):
         return t("book.error", why=exc)
@@ -31,10 +33,12 @@ def error_line(text: str) -> str:
     return ("错误：" if get_lang() == "zh" else "Error: ") + text
 
 
-def newest_backup() -> str:
-    from villagebook import backup
+def newest_backup(book_path: Path | None) -> str:
+    """"; newest backup: ..." of this book's own backups; nothing when it is not known
+    which book failed (another book's backup would be the wrong one to put back)."""
+    from villagebook import ownbackups
 
-    newest = backup.newest()
+    newest = ownbackups.newest(book_path) if book_path is not None else None
     return t("book.newest_backup", path=newest) if newest else ""
 
 

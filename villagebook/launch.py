@@ -102,7 +102,7 @@ def quick_screen(path: Path, lang: str | None) -> int:
         say(tr("Aborted!"))
         return 1
     except Exception as exc:
-        say(error_line(failure_line(exc)))
+        say(error_line(failure_line(exc, path)))
         return 1
     with book:
         fault = screen_fault(app)

@@ -19,14 +19,14 @@ def has_terminal() -> bool:
 
 
 def open_book(path: Path) -> Book:
-    """The book, or one line saying it is damaged and where the newest backup is."""
+    """The book, or one line saying it is damaged and where its newest backup is."""
     try:
         return Book.open(path)
     except BookError as exc:
         if exc.key == "book.not_a_book" and path.exists():  # a newer book is not damaged
-            from villagebook import backup
+            from villagebook import ownbackups
 
-            newest = backup.newest()
+            newest = ownbackups.newest(path)
             if newest is not None:
                 raise BookError("book.damaged", path=path, backup=newest) from None
         raise

@@ -15,7 +15,7 @@ import sys
 import click
 
 from villagebook.book import default_path
-from villagebook.cli.failures import Group, UserError
+from villagebook.cli.failures import BOOK_PATH, Group, UserError
 from villagebook.cli.options import daily_backup, db_option, lang_option, open_book
 from villagebook.cli.terminal import has_terminal, open_ui
 from villagebook.i18n import t
@@ -79,6 +79,7 @@ def cli(ctx, db_path):
     path = db_path or default_path()
     if not path.exists():
         raise UserError(t("ui.no_book", path=path))
+    ctx.meta[BOOK_PATH] = path  # a failure names this book's backup
     with open_book(path) as opened:
         open_ui(opened, notice=daily_backup(opened))
 

@@ -11,6 +11,8 @@ import click
 from villagebook.cli.helptext import Command, Translated
 from villagebook.failure_words import error_line, failure_line
 
+BOOK_PATH = "villagebook.book_path"  # ctx.meta: the book a command opened (cli/options.py)
+
 
 class UserError(click.ClickException):
     """One line, prefixed in the user's language."""
@@ -37,7 +39,7 @@ class Group(Translated, click.Group):
         except KeyboardInterrupt:
             raise click.exceptions.Abort() from None
         except Exception as exc:  # the last guard: no traceback reaches a user
-            raise UserError(failure_line(exc)) from None
+            raise UserError(failure_line(exc, ctx.meta.get(BOOK_PATH))) from None
 
 
 def _quiet_stdout() -> None:

@@ -13,6 +13,7 @@ import click
 
 from villagebook import i18n, opening
 from villagebook.book import Book, default_path
+from villagebook.cli.failures import BOOK_PATH
 from villagebook.opening import open_book
 
 FORMATS = click.Choice(["table", "csv", "json"])
@@ -73,7 +74,9 @@ def with_book(command):
     @lang_option
     @functools.wraps(command)
     def wrapper(db_path, **kwargs):
-        with open_book(book_path(db_path)) as book:
+        path = book_path(db_path)
+        click.get_current_context().meta[BOOK_PATH] = path  # a failure names its backup
+        with open_book(path) as book:
             daily_backup(book)
             return command(book, **kwargs)
 
