@@ -1,10 +1,13 @@
 """A damaged book names its own newest backup, never another book's: every laptop that ran
 the README's demo village has the demo's backups in the same folder, often newer."""
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
-from test_safety import connect_with
+import pytest
+from test_safety import connect_with, room_for_pages
 
 from villagebook import backup, dailycheck
 from villagebook.book import Book
@@ -87,24 +90,77 @@ def test_a_disk_full_in_the_middle_of_a_write_names_the_books_own_backup(
     """The full disk is met inside the write (not at its start): the command's last guard
     words it, knowing which book the command opened. The demo's copy is dated later than
     any copy this test makes, the import's own included."""
-    from villagebook import book as book_module
-
     made = demo_backup(tmp_path)
     demo = made.rename(made.with_name("villagebook-29991231-000000-000000-manual.db"))
     csv_path = tmp_path / "many.csv"
     csv_path.write_text("name,household,corner\n" + "\n".join(
         f"村民{i},导入{i}户,东片" for i in range(800)), encoding="utf-8")
-    connect = book_module._connect
-
-    def small_disk(path):
-        conn = connect(path)
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
-        return conn
-
-    monkeypatch.setattr(book_module, "_connect", small_disk)
+    room_for_pages(monkeypatch, 2)
     out = run("residents", "import", str(csv_path))
     own = backup.backups(backup.book_folder(book), mine_only=True)[0]  # the import's copy
     assert out.exit_code == 1 and out.output.count("\n") == 1
     assert "磁盘已满" in out.output and f"最新的备份：{own}" in out.output
     assert str(demo) not in out.output
+
+
+def test_a_path_two_books_were_at_names_no_backup(run, book, db_path, tmp_path):
+    """A USB stick's book.db was one village's book, then another's: a damaged one there
+    could be either, so neither's backup is named."""
+    backup.backup(book)
+    book.close()
+    stick = tmp_path / "stick" / "book.db"
+    stick.parent.mkdir()
+    with Book.create(stick, "乙村", actor="测试") as other:
+        theirs = backup.backup(other)
+    stick.unlink()
+    shutil.copy(db_path, stick)
+    with Book.open(stick) as ours:  # the first one's book now at the same path
+        mine = backup.backup(ours)
+    zeros_over(stick)
+    out = run("tally", "--db", str(stick), db=False)
+    assert out.exit_code == 1 and out.output.count("\n") == 1
+    assert str(theirs) not in out.output and str(mine) not in out.output
+
+
+def test_the_days_first_use_writes_down_a_book_moved_since_its_last_copy(run, book, db_path,
+                                                                         tmp_path):
+    """Also a book whose copies were made by a version that wrote down no path."""
+    own = backup.backup(book)
+    book.close()
+    (own.parent / "books.txt").unlink()  # as a copy from before 6 December 2026 left it
+    moved = tmp_path / "moved.db"
+    db_path.rename(moved)
+    assert run("tally", "--db", str(moved), db=False).exit_code == 0  # no copy today: one was
+    demo_backup(tmp_path)
+    zeros_over(moved)
+    out = run("tally", "--db", str(moved), db=False)
+    assert out.exit_code == 1
+    assert out.output.endswith(f"最新的备份：{own}（用 villagebook restore 恢复）\n")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8: Linux")
+def test_a_book_in_a_folder_whose_name_is_not_utf8_is_still_copied(tmp_path):
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/dir\xb4\xe5"))
+    folder.mkdir()
+    with Book.create(folder / "A.db", "甲村", actor="测试") as book:
+        made = backup.backup(book, reason="post")
+    assert made.exists() and made.name.endswith("-post.db.gz")
+    zeros_over(folder / "A.db")
+    from villagebook import ownbackups
+
+    assert ownbackups.newest(folder / "A.db") == made
+
+
+def test_a_first_hash_changed_into_a_path_keeps_copies_in_the_backup_folder(book, db_path):
+    """With the sqlite3 tool and the source at hand, the first line's hash is made a path:
+    the book's copies still go under the backup folder, not where the path points."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TRIGGER audit_no_update")
+    conn.execute("UPDATE audit SET hash = '../../../../tmp/x' WHERE seq ="
+                 " (SELECT MIN(seq) FROM audit WHERE hash IS NOT NULL)")
+    conn.commit()
+    conn.close()
+    made = backup.backup(book)
+    assert made.parent == backup.default_folder() / "book"

@@ -84,6 +84,20 @@ class TestCheck:
             f"（记录号 {entry_id}）\n")
 
 
+def room_for_pages(monkeypatch, pages: int) -> None:
+    """Every connection the book opens may grow the file by `pages` pages only: a disk
+    that fills up in the middle of a write."""
+    connect = book_module._connect
+
+    def small_disk(path):
+        conn = connect(path)
+        now = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {now + pages}")
+        return conn
+
+    monkeypatch.setattr(book_module, "_connect", small_disk)
+
+
 def connect_with(monkeypatch, pragma: str) -> None:
     """Every connection the book opens runs `pragma` first: a write-protected stick
     (query_only; root ignores chmod), an impatient lock wait (busy_timeout)."""
@@ -176,15 +190,7 @@ class TestFullDisk:
         rows = "\n".join(f"村民{i},导入{i}户,东片" for i in range(800))
         csv_path = tmp_path / "many.csv"
         csv_path.write_text("name,household,corner\n" + rows, encoding="utf-8")
-        connect = book_module._connect
-
-        def small_disk(path):
-            conn = connect(path)
-            pages = conn.execute("PRAGMA page_count").fetchone()[0]
-            conn.execute(f"PRAGMA max_page_count = {pages + 2}")
-            return conn
-
-        monkeypatch.setattr(book_module, "_connect", small_disk)
+        room_for_pages(monkeypatch, 2)
         monkeypatch.setattr(backup, "backup", lambda *a, **k: None)  # the disk is full
         before = audit_count(db_path)
         out = run("residents", "import", str(csv_path))

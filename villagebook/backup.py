@@ -48,8 +48,11 @@ def book_folder(book) -> Path:
     return default_folder() / folder_name(row[0] if row else None)
 
 
-def folder_name(first_hash: str | None) -> str:
-    return first_hash[:12] if first_hash else "book"
+def folder_name(first_hash) -> str:
+    """The folder's name: the hash's first 12 hex digits ("book" for a book without one,
+    or whose first hash was changed into something that is not a hash)."""
+    name = first_hash[:12] if isinstance(first_hash, str) else ""
+    return name if len(name) == 12 and all(c in "0123456789abcdef" for c in name) else "book"
 
 
 def backup(book, folder: Path | None = None, reason: str = "manual", told=None) -> Path:

@@ -13,6 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from villagebook import ownbackups
 from villagebook.backup import PREFIX, amount, backup, book_folder, run_aside
 from villagebook.errors import BookError
 
@@ -27,6 +28,7 @@ def daily(book) -> Path | None:
     made by a process of its own, so the command that asked goes on at once."""
     today = datetime.now().strftime("%Y%m%d")
     folder = book_folder(book)
+    ownbackups.note(folder, book.path)  # a book moved, or last copied by an older version
     _say_failed_aside(folder)
     cut_short = _clear_cut_short(folder, today)
     made = _days_copy(book, folder, today)

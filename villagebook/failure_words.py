@@ -34,8 +34,8 @@ def error_line(text: str) -> str:
 
 
 def newest_backup(book_path: Path | None) -> str:
-    """"; newest backup: ..." of this book's own backups; nothing when it is not known
-    which book failed (another book's backup would be the wrong one to put back)."""
+    """The words "; newest backup: PATH" for this book's own newest backup; none when it is
+    not known which book failed (another book's backup would be the wrong one to put back)."""
     from villagebook import ownbackups
 
     newest = ownbackups.newest(book_path) if book_path is not None else None

@@ -3,13 +3,15 @@
 Every copy of a book goes to its own folder, named by the first hash of its chain
 (backup.book_folder). A damaged book may not say its first hash, and the newest backup on
 the laptop may be another book's: every laptop that ran the README's demo village has the
-demo's beside the real book's. So each copy also writes down, in its folder, the path of
-the book it was made from, and a book that cannot say which it is is found by its path.
-Only the book's own backups are ever named; none rather than another book's.
+demo's beside the real book's. So the book's folder also lists the paths the book has been
+opened at (written by each copy and by the day's first use), and a book that cannot say
+which it is is found by its path. Only the book's own backups are ever named: none rather
+than another book's, and none when its path was more than one book's (a USB stick's).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -19,38 +21,43 @@ PATHS = "books.txt"  # in a book's own folder: where the book was, a line each
 
 
 def note(folder: Path, book_path: Path) -> None:
-    """Add where the book is to its folder's list, once (a failure loses only the hint)."""
+    """Add where the book is to its folder's list, once; only into a folder that exists
+    (a book's first copy makes it). A failure loses only the hint."""
     where = _where(book_path)
     try:
-        if where not in _paths(folder):
-            with open(folder / PATHS, "a", encoding="utf-8") as listed:
-                listed.write(where + "\n")
-    except OSError:
+        if folder.is_dir() and where not in _paths(folder):
+            with open(folder / PATHS, "a", encoding="utf-8", errors="surrogateescape") as out:
+                out.write(where + "\n")
+    except (OSError, ValueError):
         pass
 
 
 def newest(book_path: Path) -> Path | None:
     """The newest backup of the book at book_path, or None: never another book's."""
-    found = [copy for folder in _folders(book_path) for copy in backups(folder, True)]
-    return max(found, key=lambda copy: copy.name, default=None)
+    folder = _own_folder(book_path)
+    found = backups(folder, mine_only=True) if folder is not None else []
+    return found[0] if found else None
 
 
-def _folders(book_path: Path) -> list[Path]:
-    """The book's own folder, as its first hash names it; if the book cannot say, every
-    folder whose list holds its path (a book copied at one path was another before)."""
+def _own_folder(book_path: Path) -> Path | None:
+    """The book's own folder, as its first hash names it; if the book cannot say, the one
+    folder whose list holds its path (if two books were at that path, neither)."""
     home, first = default_folder(), _first_hash(book_path)
     if first is not None:
-        return [home / folder_name(first)]
+        return home / folder_name(first)
     where = _where(book_path)
     try:
-        return [f for f in home.iterdir() if f.is_dir() and where in _paths(f)]
+        listing = [f for f in home.iterdir() if f.is_dir() and where in _paths(f)]
     except OSError:
-        return []
+        return None
+    return listing[0] if len(listing) == 1 else None
 
 
 def _first_hash(book_path: Path) -> str | None:
+    from villagebook.book import _connect_readonly
+
     try:
-        conn = sqlite3.connect(f"{Path(book_path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = _connect_readonly(Path(book_path))
     except (sqlite3.Error, OSError, ValueError):
         return None
     try:
@@ -59,18 +66,22 @@ def _first_hash(book_path: Path) -> str | None:
         return None
     finally:
         conn.close()
-    return row[0] if row else None
+    return row[0] if row and isinstance(row[0], str) else None
 
 
 def _paths(folder: Path) -> list[str]:
     try:
-        return (folder / PATHS).read_text(encoding="utf-8").splitlines()
+        return (folder / PATHS).read_text(encoding="utf-8",
+                                          errors="surrogateescape").splitlines()
     except (OSError, ValueError):
         return []
 
 
 def _where(book_path: Path) -> str:
+    """The path as the list keeps it: resolved, and in one case where the system ignores
+    case (Windows)."""
     try:
-        return str(Path(book_path).resolve())
+        where = str(Path(book_path).resolve())
     except (OSError, RuntimeError):  # a path the system cannot resolve: as it was given
-        return str(Path(book_path).absolute())
+        where = str(Path(book_path).absolute())
+    return os.path.normcase(where)
