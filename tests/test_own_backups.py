@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import audit_count
 from test_safety import connect_with, room_for_pages
 
 from villagebook import backup, dailycheck
@@ -164,3 +165,49 @@ def test_a_first_hash_changed_into_a_path_keeps_copies_in_the_backup_folder(book
     conn.close()
     made = backup.backup(book)
     assert made.parent == backup.default_folder() / "book"
+
+
+class TestRestoringAnotherBooksBackup:
+    """A folder of backups holds the demo village's beside the real book's: restoring the
+    wrong one by a slip of the finger is refused, and says how to mean it."""
+
+    def test_it_is_refused_and_nothing_changes(self, run, book, db_path, tmp_path):
+        run("record", "msj", "labour", "8")
+        book.close()
+        demo = demo_backup(tmp_path)
+        before = audit_count(db_path)
+        out = run("restore", str(demo))
+        assert out.exit_code == 1 and out.output.count("\n") == 1
+        assert out.output == (f"错误：{demo} 是另一本积分簿（演示村）的备份，不是这一本的，"
+                              "没有恢复。确实要用它换掉这一本，请加上 --other-book\n")
+        assert audit_count(db_path) == before
+        assert not list(db_path.parent.glob("book.before-restore-*"))
+        assert run.json("tally")["lines"][0]["name"] == "马少军"
+
+    def test_other_book_puts_it_in_place(self, run, book, db_path, tmp_path):
+        book.close()
+        out = run("restore", str(demo_backup(tmp_path)), "--other-book")
+        assert out.exit_code == 0 and "原来的积分簿保存在" in out.output
+        with Book.open(db_path) as now:
+            assert now.one("SELECT value FROM settings WHERE key = 'village'")[0] == "演示村"
+
+    def test_over_a_damaged_book_its_own_backup_goes_back_and_anothers_is_refused(
+            self, run, book, db_path, tmp_path):
+        run("record", "msj", "labour", "8")
+        own = backup.backup(book)
+        book.close()
+        demo = demo_backup(tmp_path)
+        zeros_over(db_path)
+        refused = run("restore", str(demo))
+        assert refused.exit_code == 1 and "是另一本积分簿（演示村）的备份" in refused.output
+        assert db_path.read_bytes() == b"\x00" * 4096
+        done = run("restore", str(own))
+        assert done.exit_code == 0
+        assert run.json("tally")["lines"][0]["name"] == "马少军"
+
+    def test_onto_a_new_laptop_any_backup_is_restored(self, run, tmp_path):
+        """No book at the path, none ever seen there: nothing to mistake it for."""
+        fresh = tmp_path / "new-laptop" / "book.db"
+        fresh.parent.mkdir()
+        out = run("restore", str(demo_backup(tmp_path)), "--db", str(fresh), db=False)
+        assert out.exit_code == 0 and fresh.exists()

@@ -24,6 +24,7 @@ TRUST: dict[str, tuple[str, str]] = {
     "backup.cut_short": ("提示：{day} 的自动备份没有做完（备份时电脑关了或程序停了），留下的半截文件（{size}）已删除", "note: the automatic backup of {day} was cut short (the laptop was shut down or the program stopped while it was made); its unfinished files ({size}) are removed"),
     "backup.warn": ("提示：今日自动备份没有成功：{why}", "note: today's automatic backup failed: {why}"),
     "restore.bad": ("{path} 已损坏，不能恢复：{why}", "{path} is damaged and cannot be restored: {why}"),
+    "restore.other_book": ("{path} 是另一本积分簿（{village}）的备份，不是这一本的，没有恢复。确实要用它换掉这一本，请加上 --other-book", "{path} is a backup of another book ({village}), not of this one; nothing was restored. To put it in this book's place all the same, add --other-book"),
     "restore.failed": ("无法恢复到 {path}：{why}", "cannot restore to {path}: {why}"),
     "import.progress.copy": ("正在导入村民：先备份积分簿，已复制 {done}%…", "importing residents: backing up the book first, {done}% copied..."),
     "import.progress.write": ("正在导入村民：已写入 {done} 位/共 {of} 位…", "importing residents: {done} of {of} written..."),

@@ -39,6 +39,13 @@ def newest(book_path: Path) -> Path | None:
     return found[0] if found else None
 
 
+def which_book(book_path: Path) -> str | None:
+    """Which book is (or was last) at book_path, as its backups' folder name; None if it
+    is not known (no file there, or a damaged one never copied on this laptop)."""
+    folder = _own_folder(book_path)
+    return folder.name if folder is not None else None
+
+
 def _own_folder(book_path: Path) -> Path | None:
     """The book's own folder, as its first hash names it; if the book cannot say, the one
     folder whose list holds its path (if two books were at that path, neither)."""

@@ -73,7 +73,9 @@ def backup_cmd(book, folder):
 @db_option
 @lang_option
 @click.option("--by", "actor", help="Who restores (named in the log).")
-def restore(source, db_path, actor):
+@click.option("--other-book", is_flag=True,
+              help="Restore a backup of another book (another village) in this one's place.")
+def restore(source, db_path, actor, other_book):
     """Put a backup back (needs the committee PIN; the current book is kept aside, and the
     restored book's log says what replaced what)."""
     from villagebook import restore as restore_mod
@@ -82,7 +84,8 @@ def restore(source, db_path, actor):
     path = book_path(db_path)
     _pin_for_restore(path, source)
     with Steps("restore.progress") as progress:  # a big book's restore takes minutes
-        done = restore_mod.restore(source, path, actor or system_user(), progress.tell)
+        done = restore_mod.restore(source, path, actor or system_user(), progress.tell,
+                                   other_book)
     click.echo(t("restore.done", source=source, aside=done.aside))
     click.echo(t("restore.codes", restored=done.restored, replaced=done.replaced or "-"))
 
