@@ -7,10 +7,12 @@ demo's beside the real book's. So the book's folder also lists the paths the boo
 opened at (written by each copy and by the day's first use), and a book that cannot say
 which it is is found by its path. Only the book's own backups are ever named: none rather
 than another book's, and none when its path was more than one book's (a USB stick's).
+The same knowledge lets restore refuse another book's backup (another_books).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -44,6 +46,30 @@ def which_book(book_path: Path) -> str | None:
     is not known (no file there, or a damaged one never copied on this laptop)."""
     folder = _own_folder(book_path)
     return folder.name if folder is not None else None
+
+
+def another_books(copy, book_path: Path) -> str | None:
+    """The village's name if `copy` (an open backup) is of another book than the one at
+    book_path (its chain begins elsewhere), else None (the same book, or not known)."""
+    ours = which_book(book_path)
+    if ours is None or _adopted(copy):
+        return None
+    first = copy.one(FIRST_HASH)
+    if folder_name(first[0] if first else None) == ours:
+        return None
+    village = copy.one("SELECT value FROM settings WHERE key = 'village'")
+    return village[0] if village else ""
+
+
+def _adopted(copy) -> bool:
+    """A book from before the chain (schema 4) begins its chain when it is migrated,
+    adopting its rows: a backup of it migrated now begins another, so its first hash
+    cannot say whether it is this book's."""
+    start = copy.one("SELECT detail FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1")
+    try:
+        return json.loads(start[0]).get("older_lines", 0) > 0
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def _own_folder(book_path: Path) -> Path | None:

@@ -47,7 +47,7 @@ def restore(source: Path, book_path: Path, actor: str | None = None, told=None,
     restore takes minutes. A backup of another book (its chain begins elsewhere: the demo
     village's, a neighbour's) is refused unless other_book: a slip of the finger in a
     folder of backups would otherwise put another village in this one's place."""
-    from villagebook import history
+    from villagebook import history, ownbackups
     from villagebook.book import Book
 
     source, book_path = Path(source), Path(book_path)
@@ -55,8 +55,9 @@ def restore(source: Path, book_path: Path, actor: str | None = None, told=None,
     with checked_copy(source, tell) as candidate:
         with Book.open_readonly(candidate) as copy:
             restored = history.head(copy)
-            if not other_book:
-                _refuse_another_books(copy, source, book_path)
+            village = None if other_book else ownbackups.another_books(copy, book_path)
+            if village is not None:
+                raise BookError("restore.other_book", path=source, village=village)
         aside = book_path.with_name(
             f"{book_path.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}{book_path.suffix}")
         try:
@@ -70,17 +71,6 @@ def restore(source: Path, book_path: Path, actor: str | None = None, told=None,
             replaced = _replace_tables(current, candidate, aside, source, restored, actor,
                                        tell)
     return Restored(aside, replaced, restored.code)
-
-
-def _refuse_another_books(copy, source: Path, book_path: Path) -> None:
-    from villagebook import ownbackups
-    from villagebook.backup import FIRST_HASH, folder_name
-
-    ours = ownbackups.which_book(book_path)
-    first = copy.one(FIRST_HASH)
-    if ours is not None and folder_name(first[0] if first else None) != ours:
-        village = copy.one("SELECT value FROM settings WHERE key = 'village'")
-        raise BookError("restore.other_book", path=source, village=village[0] if village else "")
 
 
 @contextmanager
