@@ -231,6 +231,10 @@ class TestRestoringAnotherBooksBackup:
         monkeypatch.setattr(book_module, "SCHEMA_VERSION", current[1])
         run = Runner(db_path)
         assert run("record", "msj", "labour", "4", "--by", "杨秋云").exit_code == 0  # migrated
+        usb = run("backup", str(tmp_path / "usb")).output.strip().removeprefix("已备份到 ")
         out = run("restore", str(kept))
         assert out.exit_code == 0, out.output
         assert run.json("tally")["lines"][0]["points"] == "2.00"
+        back = run("restore", usb)  # and the copy made after the migration, back again
+        assert back.exit_code == 0, back.output
+        assert run.json("tally")["lines"][0]["points"] == "3.00"

@@ -39,12 +39,13 @@ def default_folder() -> Path:
     return Path(user_data_dir("villagebook", appauthor=False)) / "backups"
 
 
-FIRST_HASH = "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1"
+FIRST_LINE = ("SELECT hash, detail FROM audit WHERE hash IS NOT NULL"  # the chain's start
+              " ORDER BY seq LIMIT 1")
 
 
 def book_folder(book) -> Path:
     """This book's own folder: the first hash of its chain names it."""
-    row = book.one(FIRST_HASH)
+    row = book.one(FIRST_LINE)
     return default_folder() / folder_name(row[0] if row else None)
 
 

@@ -17,7 +17,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from villagebook.backup import FIRST_HASH, backups, default_folder, folder_name
+from villagebook.backup import FIRST_LINE, backups, default_folder, folder_name
 
 PATHS = "books.txt"  # in a book's own folder: where the book was, a line each
 
@@ -51,23 +51,22 @@ def which_book(book_path: Path) -> str | None:
 def another_books(copy, book_path: Path) -> str | None:
     """The village's name if `copy` (an open backup) is of another book than the one at
     book_path (its chain begins elsewhere), else None (the same book, or not known)."""
-    ours = which_book(book_path)
-    if ours is None or _adopted(copy):
+    theirs = copy.one(FIRST_LINE)
+    if theirs is None or _adopted(theirs[1]):  # (a copy of an adopted book is adopted too)
         return None
-    first = copy.one(FIRST_HASH)
-    if folder_name(first[0] if first else None) == ours:
+    ours = which_book(book_path)
+    if ours is None or folder_name(theirs[0]) == ours:
         return None
     village = copy.one("SELECT value FROM settings WHERE key = 'village'")
     return village[0] if village else ""
 
 
-def _adopted(copy) -> bool:
-    """A book from before the chain (schema 4) begins its chain when it is migrated,
-    adopting its rows: a backup of it migrated now begins another, so its first hash
-    cannot say whether it is this book's."""
-    start = copy.one("SELECT detail FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1")
+def _adopted(start_detail) -> bool:
+    """Whether a chain began by adopting an older book's rows. A book from before the
+    chain (schema 4) begins it when migrated, with a hash of its own each time: two copies
+    of it migrated apart begin two, so their first hashes cannot say they are one book."""
     try:
-        return json.loads(start[0]).get("older_lines", 0) > 0
+        return json.loads(start_detail).get("older_lines", 0) > 0
     except (TypeError, ValueError, AttributeError):
         return False
 
@@ -87,6 +86,7 @@ def _own_folder(book_path: Path) -> Path | None:
 
 
 def _first_hash(book_path: Path) -> str | None:
+    """The chain's first hash as the file says, read only; None if it cannot be read."""
     from villagebook.book import _connect_readonly
 
     try:
@@ -94,7 +94,7 @@ def _first_hash(book_path: Path) -> str | None:
     except (sqlite3.Error, OSError, ValueError):
         return None
     try:
-        row = conn.execute(FIRST_HASH).fetchone()
+        row = conn.execute(FIRST_LINE).fetchone()
     except sqlite3.Error:
         return None
     finally:
