@@ -219,3 +219,27 @@ with Book.open(sys.argv[1]) as book:
             continue
         print(f"n{n}", flush=True)
 """
+
+
+def test_undoing_a_restore_in_the_same_second_keeps_both_books_aside(run, book, db_path,
+                                                                     tmp_path, monkeypatch):
+    """The aside is named to the second: a second restore within it, from the first's
+    aside, wrote the book over that very aside (the book it was undoing to was lost)."""
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 12, 6, 15, 9, 16)
+
+    run("record", "msj", "labour", "8")
+    usb = run("backup", str(tmp_path / "usb")).output.strip().removeprefix("已备份到 ")
+    run("record", "mhy", "goods", "3000")
+    book.close()
+    monkeypatch.setattr(restore, "datetime", Frozen)
+    first = restore.restore(usb, db_path, "村委会")  # back to one entry
+    second = restore.restore(first.aside, db_path, "村委会")  # undone: both entries again
+    assert second.aside != first.aside
+    with Book.open(db_path) as now, Book.open_readonly(first.aside) as undone_to, \
+            Book.open_readonly(second.aside) as undone:
+        count = "SELECT COUNT(*) FROM entries"
+        assert (now.one(count)[0], undone_to.one(count)[0], undone.one(count)[0]) == (2, 2, 1)

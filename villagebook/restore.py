@@ -58,8 +58,7 @@ def restore(source: Path, book_path: Path, actor: str | None = None, told=None,
             village = None if other_book else ownbackups.another_books(copy, book_path)
             if village is not None:
                 raise BookError("restore.other_book", path=source, village=village)
-        aside = book_path.with_name(
-            f"{book_path.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}{book_path.suffix}")
+        aside = _aside_name(book_path)
         try:
             current = Book.open(book_path)
         except BookError:
@@ -71,6 +70,18 @@ def restore(source: Path, book_path: Path, actor: str | None = None, told=None,
             replaced = _replace_tables(current, candidate, aside, source, restored, actor,
                                        tell)
     return Restored(aside, replaced, restored.code)
+
+
+def _aside_name(book_path: Path) -> Path:
+    """Where the current book is kept: named to the second, and never a file that is there
+    already (two restores in one second, or a restore from the last one's aside, would
+    write the book over it)."""
+    stamp = f"{book_path.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}"
+    aside, n = book_path.with_name(stamp + book_path.suffix), 1
+    while aside.exists() or Path(f"{aside}-wal").exists():
+        n += 1
+        aside = book_path.with_name(f"{stamp}-{n}{book_path.suffix}")
+    return aside
 
 
 @contextmanager
