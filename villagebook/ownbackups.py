@@ -111,8 +111,8 @@ def _paths(folder: Path) -> list[str]:
 
 
 def _where(book_path: Path) -> str:
-    """The path as the list keeps it: resolved, and in one case where the system ignores
-    case (Windows)."""
+    """The path as the list keeps it: resolved, its letter case folded where the system
+    ignores case (Windows)."""
     try:
         where = str(Path(book_path).resolve())
     except (OSError, RuntimeError):  # a path the system cannot resolve: as it was given
